@@ -1,0 +1,6 @@
+package ipwatch.model;
+
+public enum AssetType {
+  TRADEMARK,
+  PATENT
+}

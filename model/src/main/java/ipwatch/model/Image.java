@@ -1,0 +1,3 @@
+package ipwatch.model;
+
+public record Image(String url, String sha256) {}

@@ -1,0 +1,21 @@
+package ipwatch.model;
+
+import java.util.List;
+
+/** Every Kafka topic, declared once with its value type and key. */
+public final class Topics {
+  private Topics() {}
+
+  public static final Topic<Listing> LISTINGS = new Topic<>("listings", Listing.class, false);
+  /** Compacted: the latest version of each asset wins, a tombstone removes it. */
+  public static final Topic<IpAsset> IP_REGISTRY = new Topic<>("ip-registry", IpAsset.class, true);
+  public static final Topic<Flag> INFRINGEMENTS = new Topic<>("infringements", Flag.class, false);
+  /** Records the match job could not read, with the cause in the {@code ipwatch-error} header. */
+  public static final Topic<String> LISTINGS_DEAD_LETTER = new Topic<>("listings-dlq", String.class, false);
+
+  public static List<Topic<?>> all() {
+    return List.of(LISTINGS, IP_REGISTRY, INFRINGEMENTS, LISTINGS_DEAD_LETTER);
+  }
+
+  public record Topic<T>(String name, Class<T> valueType, boolean compacted) {}
+}
