@@ -13,8 +13,11 @@ public final class Topics {
   /** Records the match job could not read, with the cause in the {@code ipwatch-error} header. */
   public static final Topic<String> LISTINGS_DEAD_LETTER = new Topic<>("listings-dlq", String.class, false);
 
+  /** URLs the crawler failed on (CrawlError JSON keyed by URL): failures are records, never silent drops. */
+  public static final Topic<String> CRAWL_ERRORS = new Topic<>("crawl-errors", String.class, false);
+
   public static List<Topic<?>> all() {
-    return List.of(LISTINGS, IP_REGISTRY, INFRINGEMENTS, LISTINGS_DEAD_LETTER);
+    return List.of(LISTINGS, IP_REGISTRY, INFRINGEMENTS, LISTINGS_DEAD_LETTER, CRAWL_ERRORS);
   }
 
   public record Topic<T>(String name, Class<T> valueType, boolean compacted) {}

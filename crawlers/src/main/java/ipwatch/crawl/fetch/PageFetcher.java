@@ -1,0 +1,146 @@
+package ipwatch.crawl.fetch;
+
+import ipwatch.crawl.fetch.FetchResult.Outcome;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * One GET with the crawler's limits: redirects followed by hand (so each hop is checked against robots.txt and loops
+ * are caught), bodies read up to a byte limit, content types checked before the body is read, timeouts on connect and
+ * on the whole response. It never retries; the caller decides with {@link Backoff}.
+ */
+public final class PageFetcher {
+  private final HttpClient client;
+  private final String userAgent;
+  private final Duration readTimeout;
+  private final long maxBytes;
+  private final int maxRedirects;
+  private final Clock clock;
+
+  public PageFetcher(String userAgent, Duration connectTimeout, Duration readTimeout, long maxBytes, int maxRedirects) {
+    this.client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(connectTimeout)
+        .build();
+    this.userAgent = userAgent;
+    this.readTimeout = readTimeout;
+    this.maxBytes = maxBytes;
+    this.maxRedirects = maxRedirects;
+    this.clock = Clock.systemUTC();
+  }
+
+  /**
+   * @param acceptType content types (lower case, without parameters) whose body is wanted
+   * @param mayFollow checked for every redirect target (robots.txt, host scope)
+   */
+  public FetchResult fetch(URI url, Predicate<String> acceptType, Predicate<URI> mayFollow, Validators validators) {
+    Set<URI> visited = new HashSet<>();
+    URI current = url;
+    for (int hop = 0; ; hop++) {
+      if (!visited.add(current)) {
+        return FetchResult.of(Outcome.FAILED, url, current, 0, "redirect loop at " + current);
+      }
+      if (hop > maxRedirects) {
+        return FetchResult.of(Outcome.FAILED, url, current, 0, "more than " + maxRedirects + " redirects");
+      }
+      FetchResult r = fetchOnce(url, current, acceptType, hop == 0 ? validators : Validators.NONE);
+      if (r.status() < 300 || r.status() >= 400 || r.status() == 304) {
+        return r;
+      }
+      Optional<URI> next = Optional.ofNullable(r.detail()).map(current::resolve);
+      if (next.isEmpty()) {
+        return FetchResult.of(Outcome.FAILED, url, current, r.status(), "redirect without Location");
+      }
+      if (!mayFollow.test(next.get())) {
+        return FetchResult.of(Outcome.SKIPPED, url, next.get(), r.status(), "redirect to a URL we may not fetch");
+      }
+      current = next.get();
+    }
+  }
+
+  private FetchResult fetchOnce(URI requested, URI url, Predicate<String> acceptType, Validators validators) {
+    HttpRequest.Builder req = HttpRequest.newBuilder(url).timeout(readTimeout).GET()
+        .header("User-Agent", userAgent)
+        .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5");
+    if (validators.etag() != null) {
+      req.header("If-None-Match", validators.etag());
+    }
+    if (validators.lastModified() != null) {
+      req.header("If-Modified-Since", validators.lastModified());
+    }
+    HttpResponse<InputStream> resp;
+    try {
+      resp = client.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (HttpTimeoutException e) {
+      return FetchResult.of(Outcome.RETRYABLE, requested, url, 0, "timeout: " + e.getMessage());
+    } catch (IOException e) {
+      return FetchResult.of(Outcome.RETRYABLE, requested, url, 0, "I/O error: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return FetchResult.of(Outcome.RETRYABLE, requested, url, 0, "interrupted");
+    }
+    try (InputStream body = resp.body()) {
+      return classify(requested, url, resp, body, acceptType);
+    } catch (HttpTimeoutException e) {
+      return FetchResult.of(Outcome.RETRYABLE, requested, url, resp.statusCode(), "timeout reading body");
+    } catch (IOException e) {
+      return FetchResult.of(Outcome.RETRYABLE, requested, url, resp.statusCode(), "I/O error reading body: " + e);
+    }
+  }
+
+  private FetchResult classify(URI requested, URI url, HttpResponse<InputStream> resp, InputStream body,
+      Predicate<String> acceptType) throws IOException {
+    int status = resp.statusCode();
+    var headers = resp.headers();
+    if (status >= 300 && status < 400 && status != 304) {
+      return FetchResult.of(Outcome.FAILED, requested, url, status, headers.firstValue("Location").orElse(null));
+    }
+    if (status == 304) {
+      return FetchResult.of(Outcome.NOT_MODIFIED, requested, url, status, "not modified");
+    }
+    if (status == 429 || status >= 500) {
+      Optional<Duration> after = RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), clock);
+      return new FetchResult(Outcome.RETRYABLE, requested, url, status, null, new byte[0], Validators.NONE, false,
+          after, "HTTP " + status);
+    }
+    if (status >= 400) {
+      return FetchResult.of(Outcome.FAILED, requested, url, status, "HTTP " + status);
+    }
+    String type = headers.firstValue("Content-Type").orElse("").split(";")[0].trim().toLowerCase(Locale.ROOT);
+    if (!acceptType.test(type)) {
+      return FetchResult.of(Outcome.SKIPPED, requested, url, status, "content type '" + type + "' not crawled");
+    }
+    long declared = headers.firstValueAsLong("Content-Length").orElse(-1);
+    if (declared > maxBytes) {
+      return FetchResult.of(Outcome.FAILED, requested, url, status, "page larger than " + maxBytes + " bytes");
+    }
+    byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+    if (bytes.length > maxBytes) {
+      return FetchResult.of(Outcome.FAILED, requested, url, status, "page larger than " + maxBytes + " bytes");
+    }
+    Validators v = new Validators(headers.firstValue("ETag").orElse(null),
+        headers.firstValue("Last-Modified").orElse(null));
+    boolean noFollow = headers.allValues("X-Robots-Tag").stream().anyMatch(PageFetcher::saysNoFollow);
+    return new FetchResult(Outcome.OK, requested, url, status, headers.firstValue("Content-Type").orElse(type), bytes,
+        v, noFollow, Optional.empty(), "OK");
+  }
+
+  static boolean saysNoFollow(String directives) {
+    String d = directives.toLowerCase(Locale.ROOT);
+    return List.of(d.split("[,\\s]+")).stream().anyMatch(t -> t.equals("nofollow") || t.equals("none"));
+  }
+}
