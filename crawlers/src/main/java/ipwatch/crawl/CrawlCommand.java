@@ -5,6 +5,8 @@ import ipwatch.crawl.extract.ListingExtractor;
 import ipwatch.crawl.extract.Marketplaces;
 import ipwatch.crawl.sink.JsonlErrorSink;
 import ipwatch.crawl.sink.JsonlListingSink;
+import ipwatch.crawl.sink.KafkaErrorSink;
+import ipwatch.crawl.sink.KafkaListingSink;
 import ipwatch.crawl.url.UrlCanonicalizer;
 import ipwatch.model.FileEvidenceStore;
 import ipwatch.model.Hashes;
@@ -25,19 +27,25 @@ import java.util.Optional;
 
 /**
  * {@code ipwatch crawl --seeds urls.txt --out listings.jsonl [--max-pages N] [--errors errors.jsonl] [--config
- * config/crawler.yaml]} and {@code ipwatch extract --url URL --html page.html [--config ...]}. The crawl uses the same
- * {@link Crawler} (and politeness) as the service, with JSONL sinks. Exit codes: 0 done, 1 failed, 2 bad arguments.
+ * config/crawler.yaml]}, {@code ipwatch extract --url URL --html page.html [--config ...]} and {@code serve [--config
+ * FILE] [--seeds urls.txt] [--instance ID]}, the Kafka-fed service ({@link CrawlService}; runs until SIGTERM). The
+ * one-shot crawl uses the same {@link Crawler} (and politeness) as the service, with JSONL sinks. Exit codes: 0 done,
+ * 1 failed, 2 bad arguments.
  */
 public final class CrawlCommand {
   static final String USAGE = """
       usage: crawl --seeds urls.txt --out listings.jsonl [--max-pages N] [--errors errors.jsonl] [--config FILE]
              extract --url URL --html page.html [--config FILE]
+             serve [--config FILE] [--seeds urls.txt] [--instance ID]
       """;
   private static final String DEFAULT_CONFIG = "config/crawler.yaml";
 
   private CrawlCommand() {}
 
   public static void main(String[] args) {
+    if (System.getProperty("log4j2.configurationFile") == null) {
+      System.setProperty("log4j2.configurationFile", "log4j2-crawler.xml"); // progress and warnings on stderr
+    }
     System.exit(run(args, System.out, System.err));
   }
 
@@ -50,6 +58,7 @@ public final class CrawlCommand {
       return switch (args[0]) {
         case "crawl" -> crawl(opts, out);
         case "extract" -> extract(opts, out, err);
+        case "serve" -> serve(opts, out);
         default -> throw new UsageException("unknown command '" + args[0] + "'");
       };
     } catch (UsageException e) {
@@ -73,6 +82,18 @@ public final class CrawlCommand {
     if (!Files.isRegularFile(seedsFile)) {
       throw new UsageException("seeds file not found: " + seedsFile);
     }
+    List<URI> seeds = seeds(seedsFile);
+    CrawlerSettings settings = CrawlerSettings.from(config(o));
+    try (JsonlListingSink listings = new JsonlListingSink(outFile);
+        JsonlErrorSink errors = new JsonlErrorSink(errorsFile);
+        Crawler crawler = new Crawler(settings, new FileEvidenceStore(settings.evidenceDir()), listings, errors)) {
+      CrawlReport report = crawler.crawl(seeds, maxPages);
+      out.println(report + " -> " + outFile + (report.errors() > 0 ? " (errors in " + errorsFile + ")" : ""));
+    }
+    return 0;
+  }
+
+  private static List<URI> seeds(Path seedsFile) throws IOException {
     List<URI> seeds = Files.readAllLines(seedsFile).stream().map(String::trim)
         .filter(l -> !l.isEmpty() && !l.startsWith("#"))
         .map(l -> UrlCanonicalizer.canonicalize(l).orElseThrow(() -> new UsageException("not an http(s) URL: " + l)))
@@ -80,12 +101,33 @@ public final class CrawlCommand {
     if (seeds.isEmpty()) {
       throw new UsageException("no seed URLs in " + seedsFile);
     }
+    return seeds;
+  }
+
+  private static int serve(Map<String, String> o, PrintStream out) throws IOException {
+    List<URI> seeds = o.containsKey("seeds") ? seeds(Path.of(o.get("seeds"))) : List.of();
     CrawlerSettings settings = CrawlerSettings.from(config(o));
-    try (JsonlListingSink listings = new JsonlListingSink(outFile);
-        JsonlErrorSink errors = new JsonlErrorSink(errorsFile)) {
-      CrawlReport report = new Crawler(settings, new FileEvidenceStore(settings.evidenceDir()), listings, errors)
-          .crawl(seeds, maxPages);
-      out.println(report + " -> " + outFile + (report.errors() > 0 ? " (errors in " + errorsFile + ")" : ""));
+    String instance = o.getOrDefault("instance", java.util.UUID.randomUUID().toString().substring(0, 8));
+    CrawlService.ensureTopic(settings);
+    try (KafkaListingSink listings = new KafkaListingSink(settings.kafkaBootstrapServers(), settings.listingsTopic());
+        KafkaErrorSink errors = new KafkaErrorSink(settings.kafkaBootstrapServers(), settings.errorsTopic());
+        Crawler crawler = new Crawler(settings, new FileEvidenceStore(settings.evidenceDir()), listings, errors);
+        CrawlService service = new CrawlService(crawler, instance)) {
+      service.seed(seeds);
+      Thread main = Thread.currentThread();
+      Thread hook = new Thread(() -> {
+        service.stop();
+        try {
+          main.join(30_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "crawl-serve-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      out.println("crawler " + instance + " consuming " + settings.frontierTopic() + " as group "
+          + settings.consumerGroup() + " (" + seeds.size() + " seeds added)");
+      service.run();
+      out.println("stopped: " + crawler.metrics().snapshot());
     }
     return 0;
   }

@@ -4,36 +4,32 @@ import ipwatch.crawl.extract.ExtractedPage;
 import ipwatch.crawl.extract.Links;
 import ipwatch.crawl.fetch.FetchResult;
 import ipwatch.crawl.fetch.Validators;
+import ipwatch.crawl.state.PageState;
 import ipwatch.crawl.url.SeenUrls;
 import ipwatch.crawl.url.UrlCanonicalizer;
-import ipwatch.model.Hashes;
-import ipwatch.model.Snapshot;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One crawl: its frontier (the executor's queue), seen-set, page budget and counters. */
+/**
+ * One crawl: its seen-set, page budget and counters. The frontier is the fetch scheduler's timer queue. A URL the page
+ * state store knows and that is not yet due for recrawl is not fetched at all (seeds excepted: they are the way in,
+ * and a conditional GET of an unchanged seed costs a 304).
+ */
 final class CrawlRun implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CrawlRun.class);
   private final Crawler c;
   private final int maxPages;
   private final SeenUrls seen;
-  private final ExecutorService workers;
-  private final Set<String> hosts = new LinkedHashSet<>();
+  private final Set<String> hosts = ConcurrentHashMap.newKeySet();
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicInteger reserved = new AtomicInteger();
   private final AtomicInteger pages = new AtomicInteger();
@@ -42,61 +38,75 @@ final class CrawlRun implements AutoCloseable {
   private final AtomicInteger skipped = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
   private final Object done = new Object();
+  private final CrawlProgress progress;
 
   CrawlRun(Crawler crawler, int maxPages) {
     this.c = crawler;
     this.maxPages = maxPages;
     this.seen = new SeenUrls(crawler.settings.seenMaxEntries());
-    AtomicInteger n = new AtomicInteger();
-    this.workers = Executors.newFixedThreadPool(crawler.settings.maxConcurrencyGlobal(), r -> {
-      Thread t = new Thread(r, "crawler-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.progress = new CrawlProgress(crawler.metrics, pending::get, crawler.settings.progressInterval());
   }
 
   CrawlReport execute(List<URI> rawSeeds) {
     long start = System.nanoTime();
     List<URI> seeds = rawSeeds.stream().map(UrlCanonicalizer::canonicalize).flatMap(Optional::stream).toList();
     seeds.forEach(s -> hosts.add(UrlCanonicalizer.hostKey(s)));
-    seeds.forEach(s -> offer(s, 0));
+    seeds.forEach(s -> offer(s, 0, true));
+    resumeKnownPages();
     if (c.settings.useSitemaps()) {
       seeds.stream().map(s -> s.resolve("/")).distinct().forEach(this::discoverSitemaps);
     }
     awaitIdle();
+    c.state.flush();
     CrawlReport report = new CrawlReport(pages.get(), emitted.get(), unchanged.get(), skipped.get(), failed.get(),
         Duration.ofNanos(System.nanoTime() - start));
     LOG.info("crawl finished: {}", report);
     return report;
   }
 
-  private void discoverSitemaps(URI site) {
-    List<URI> urls = c.sitemaps.discover(site, c.robots.sitemaps(site), r -> error(r.requestedUrl(), r, 1));
-    urls.stream().map(UrlCanonicalizer::canonicalize).flatMap(Optional::stream).forEach(u -> offer(u, 0));
+  /** After a restart: every page we knew on these hosts goes back in the frontier; what is not due is skipped there. */
+  private void resumeKnownPages() {
+    List<PageState> known = new ArrayList<>();
+    c.state.forEach(p -> known.add(p));
+    for (PageState p : known) {
+      UrlCanonicalizer.canonicalize(p.url()).ifPresent(u -> offer(u, p.depth(), false));
+    }
   }
 
-  /** Queues a URL unless it is off-site, over a limit, already seen, or the page budget is spent. */
-  private void offer(URI url, int depth) {
+  private void discoverSitemaps(URI site) {
+    List<URI> urls = c.sitemaps.discover(site, c.robots.sitemaps(site), r -> error(r.requestedUrl(), r, 1));
+    urls.stream().map(UrlCanonicalizer::canonicalize).flatMap(Optional::stream).forEach(u -> offer(u, 0, false));
+  }
+
+  /** Queues a URL unless it is off-site, over a limit, already seen, not due, or the page budget is spent. */
+  private void offer(URI url, int depth, boolean seed) {
     if (!hosts.contains(UrlCanonicalizer.hostKey(url)) || reserved.get() >= maxPages) {
       return;
     }
-    Optional<String> refusal = c.limits.refusal(url);
-    if (refusal.isPresent()) {
-      skipped.incrementAndGet();
+    if (c.limits.refusal(url).isPresent()) {
+      skipped();
       return;
     }
     if (!seen.markNew(url)) {
       return;
     }
+    Optional<PageState> known = c.state.get(url.toString());
+    if (!seed && known.isPresent() && !c.isDue(url, known.get(), Instant.now())) {
+      c.metrics.fresh.increment();
+      return;
+    }
+    if (reserved.incrementAndGet() > maxPages) {
+      return;
+    }
+    c.metrics.urlsDiscovered.increment();
     pending.incrementAndGet();
-    workers.execute(() -> {
+    Validators v = known.map(PageState::validators).orElse(Validators.NONE);
+    c.fetch.submit(url, c.htmlTypes(), v, a -> {
       try {
-        visit(url, depth);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        handle(url, depth, known, a);
       } catch (RuntimeException e) {
-        LOG.warn("crawling {} failed", url, e);
-        error(url, 0, "internal error: " + e, 1);
+        LOG.warn("handling {} failed", url, e);
+        error(url, 0, "internal error: " + e, a.attempts());
       } finally {
         if (pending.decrementAndGet() == 0) {
           synchronized (done) {
@@ -107,65 +117,52 @@ final class CrawlRun implements AutoCloseable {
     });
   }
 
-  private void visit(URI url, int depth) throws InterruptedException {
-    if (!c.robots.isAllowed(url)) {
-      skipped.incrementAndGet();
-      return;
-    }
-    if (reserved.incrementAndGet() > maxPages) {
-      return;
-    }
-    String key = url.toString();
-    PoliteFetch.Attempted a = c.fetch.fetch(url, c.htmlTypes(), c.validators.getOrDefault(key, Validators.NONE));
+  private void handle(URI url, int depth, Optional<PageState> known, PoliteFetch.Attempted a) {
     FetchResult r = a.result();
+    PageState before = known.orElseGet(() -> new PageState(url.toString(), depth, Validators.NONE, null, null));
     switch (r.outcome()) {
-      case OK -> page(url, r, depth);
-      case NOT_MODIFIED -> unchanged.incrementAndGet();
-      case SKIPPED -> skipped.incrementAndGet();
+      case OK -> page(url, r, depth, before);
+      case NOT_MODIFIED -> {
+        unchanged.incrementAndGet();
+        c.metrics.notModified.increment();
+        c.state.put(before.withFetch(null, null, Instant.now()));
+      }
+      case SKIPPED -> {
+        reserved.decrementAndGet();
+        skipped();
+      }
       default -> error(url, r, a.attempts());
     }
   }
 
-  private void page(URI url, FetchResult r, int depth) {
+  private void page(URI url, FetchResult r, int depth, PageState before) {
     pages.incrementAndGet();
-    if (!r.validators().isEmpty()) {
-      c.validators.put(url.toString(), r.validators());
-    }
+    c.metrics.pagesFetched.increment();
+    c.metrics.bytesFetched.add(r.body().length);
     URI finalUrl = UrlCanonicalizer.canonicalize(r.finalUrl()).orElse(url);
-    Document doc = parse(r, finalUrl);
-    Optional<ExtractedPage> product = c.extractor.extract(finalUrl, doc);
-    product.ifPresent(p -> emit(p, r, finalUrl));
+    PageHandler.Result result = c.pageHandler.handle(finalUrl, r, before.contentSha256());
+    switch (result.outcome()) {
+      case EMITTED -> {
+        emitted.incrementAndGet();
+        c.metrics.listingsEmitted.increment();
+      }
+      case UNCHANGED -> {
+        unchanged.incrementAndGet();
+        c.metrics.unchanged.increment();
+      }
+      default -> { }
+    }
+    c.state.put(before.withFetch(r.validators(), result.contentSha256(), Instant.now()));
     if (c.settings.followLinks() && depth < c.settings.maxDepth() && !r.noFollow()) {
-      for (String link : Links.followable(doc)) {
-        UrlCanonicalizer.canonicalize(link).ifPresent(u -> offer(u, depth + 1));
+      for (String link : Links.followable(result.document())) {
+        UrlCanonicalizer.canonicalize(link).ifPresent(u -> offer(u, depth + 1, false));
       }
     }
   }
 
-  private void emit(ExtractedPage p, FetchResult r, URI finalUrl) {
-    String sha = Hashes.sha256Hex(r.body());
-    if (sha.equals(c.lastContent.get(finalUrl.toString()))) {
-      unchanged.incrementAndGet(); // same bytes as the listing we already emitted
-      return;
-    }
-    Snapshot snapshot = c.evidence.put(r.body(), r.contentType());
-    c.listings.accept(p.toListing(snapshot, Instant.now()));
-    c.lastContent.put(finalUrl.toString(), sha);
-    emitted.incrementAndGet();
-  }
-
-  private static Document parse(FetchResult r, URI base) {
-    String charset = null;
-    String ct = r.contentType() == null ? "" : r.contentType();
-    var m = java.util.regex.Pattern.compile("(?i)charset=\"?([\\w.:-]+)").matcher(ct);
-    if (m.find() && java.nio.charset.Charset.isSupported(m.group(1))) {
-      charset = m.group(1);
-    }
-    try {
-      return Jsoup.parse(new ByteArrayInputStream(r.body()), charset, base.toString());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+  private void skipped() {
+    skipped.incrementAndGet();
+    c.metrics.skipped.increment();
   }
 
   private void error(URI url, FetchResult r, int attempts) {
@@ -174,6 +171,7 @@ final class CrawlRun implements AutoCloseable {
 
   private void error(URI url, int status, String cause, int attempts) {
     failed.incrementAndGet();
+    c.metrics.errors.increment();
     c.recordError(url, status, cause, attempts);
   }
 
@@ -192,11 +190,6 @@ final class CrawlRun implements AutoCloseable {
 
   @Override
   public void close() {
-    workers.shutdownNow();
-    try {
-      workers.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    progress.close();
   }
 }

@@ -11,24 +11,27 @@ import ipwatch.crawl.sink.CrawlError;
 import ipwatch.crawl.sink.ErrorSink;
 import ipwatch.crawl.sink.ListingSink;
 import ipwatch.crawl.sitemap.SitemapDiscovery;
-import ipwatch.crawl.url.UrlCanonicalizer;
+import ipwatch.crawl.state.FilePageStateStore;
+import ipwatch.crawl.state.MemoryPageStateStore;
+import ipwatch.crawl.state.PageState;
+import ipwatch.crawl.state.PageStateStore;
 import ipwatch.crawl.url.UrlLimits;
 import ipwatch.model.EvidenceStore;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
  * A polite, bounded crawl of marketplace sites: seeds and their sitemaps, then same-host links to a maximum depth.
  * Product pages are snapshotted into the evidence store and emitted as listings; every failure becomes a
- * {@link CrawlError}. One instance may run several crawls; it remembers validators (ETag, Last-Modified) and content
- * hashes between them, so a recrawl of an unchanged page emits nothing.
+ * {@link CrawlError}. Validators (ETag, Last-Modified), content hashes and fetch times live in the page state store
+ * ({@code state.dir}, in memory when unset), so a recrawl of an unchanged page emits nothing and a restarted crawler
+ * fetches only what is due ({@code recrawl.after}, per marketplace overridable) and asks conditionally.
  */
-public final class Crawler {
+public final class Crawler implements AutoCloseable {
   final CrawlerSettings settings;
   final EvidenceStore evidence;
   final ListingSink listings;
@@ -39,9 +42,9 @@ public final class Crawler {
   final PoliteFetch fetch;
   final SitemapDiscovery sitemaps;
   final UrlLimits limits;
-  /** Per canonical URL: validators for conditional GET and the SHA-256 of the body last emitted. */
-  final Map<String, Validators> validators = new ConcurrentHashMap<>();
-  final Map<String, String> lastContent = new ConcurrentHashMap<>();
+  final PageStateStore state;
+  final CrawlMetrics metrics = new CrawlMetrics();
+  final PageHandler pageHandler;
   private final Predicate<String> htmlTypes;
 
   public Crawler(CrawlerSettings settings, EvidenceStore evidence, ListingSink listings, ErrorSink errors) {
@@ -50,11 +53,18 @@ public final class Crawler {
 
   public Crawler(CrawlerSettings settings, Marketplaces marketplaces, EvidenceStore evidence, ListingSink listings,
       ErrorSink errors) {
+    this(settings, marketplaces, evidence, listings, errors,
+        settings.stateDir() == null ? new MemoryPageStateStore() : new FilePageStateStore(settings.stateDir()));
+  }
+
+  public Crawler(CrawlerSettings settings, Marketplaces marketplaces, EvidenceStore evidence, ListingSink listings,
+      ErrorSink errors, PageStateStore state) {
     this.settings = settings;
     this.evidence = evidence;
     this.listings = listings;
     this.errors = errors;
     this.marketplaces = marketplaces;
+    this.state = state;
     this.extractor = new ListingExtractor(marketplaces);
     PageFetcher fetcher = new PageFetcher(settings.userAgent(), settings.connectTimeout(), settings.readTimeout(),
         settings.maxPageBytes(), settings.maxRedirects());
@@ -67,6 +77,8 @@ public final class Crawler {
         settings.maxQueryParams());
     List<String> types = settings.htmlContentTypes().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
     this.htmlTypes = types::contains;
+    this.pageHandler = new PageHandler(extractor, evidence, listings,
+        new ImageHasher(fetch, evidence, settings.imagesPerListing()));
   }
 
   /**
@@ -77,6 +89,20 @@ public final class Crawler {
     try (CrawlRun run = new CrawlRun(this, maxPages)) {
       return run.execute(seeds);
     }
+  }
+
+  /** Counters since this crawler was created (a metrics endpoint can publish {@link CrawlMetrics#snapshot}). */
+  public CrawlMetrics metrics() {
+    return metrics;
+  }
+
+  /** Whether a page fetched before is due again: its marketplace's recrawl interval (or the global one) has passed. */
+  boolean isDue(URI url, PageState known, Instant now) {
+    if (known.fetchedAt() == null) {
+      return true;
+    }
+    Duration after = marketplaces.forHost(url.getHost()).recrawlAfter().orElse(settings.recrawlAfter());
+    return !known.fetchedAt().plus(after).isAfter(now);
   }
 
   Predicate<String> htmlTypes() {
@@ -93,11 +119,18 @@ public final class Crawler {
 
   private FetchResult fetchSitemap(URI url) {
     try {
-      return fetch.fetch(url, t -> true, Validators.NONE).result();
+      return fetch.fetchNow(url, t -> true, Validators.NONE).result();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new FetchResult(FetchResult.Outcome.FAILED, url, url, 0, null, new byte[0], Validators.NONE, false,
           java.util.Optional.empty(), "interrupted");
     }
+  }
+
+  /** Stops the fetch threads and closes the page state store (flushing it). */
+  @Override
+  public void close() {
+    fetch.close();
+    state.close();
   }
 }

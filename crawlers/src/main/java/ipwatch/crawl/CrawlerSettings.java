@@ -35,7 +35,15 @@ public record CrawlerSettings(
     String kafkaBootstrapServers,
     String listingsTopic,
     String errorsTopic,
-    Path marketplacesDir) {
+    Path marketplacesDir,
+    Path stateDir,
+    Duration recrawlAfter,
+    Duration progressInterval,
+    int imagesPerListing,
+    String frontierTopic,
+    String consumerGroup,
+    int frontierPartitions,
+    int maxInFlightUrls) {
 
   public CrawlerSettings {
     htmlContentTypes = List.copyOf(htmlContentTypes);
@@ -44,6 +52,11 @@ public record CrawlerSettings(
     positive("retry.maxAttempts", retryMaxAttempts);
     positive("limits.maxPageBytes", maxPageBytes);
     positive("limits.maxUrlLength", maxUrlLength);
+    positive("frontier.partitions", frontierPartitions);
+    positive("frontier.maxInFlight", maxInFlightUrls);
+    if (recrawlAfter.isNegative() || progressInterval.isNegative() || imagesPerListing < 0) {
+      throw new ConfigException("recrawl.after, progress.interval and images.maxPerListing must not be negative");
+    }
     if (maxRedirects < 0 || maxDepth < 0) {
       throw new ConfigException("limits.maxRedirects and limits.maxDepth must not be negative");
     }
@@ -81,7 +94,25 @@ public record CrawlerSettings(
         c.string("kafka.bootstrapServers"),
         c.string("kafka.listingsTopic"),
         c.string("kafka.errorsTopic"),
-        Path.of(c.string("marketplaces.dir")));
+        Path.of(c.string("marketplaces.dir")),
+        c.find("state.dir").filter(d -> !d.isBlank()).map(Path::of).orElse(null),
+        c.find("recrawl.after").isPresent() ? c.duration("recrawl.after") : Duration.ofDays(1),
+        c.find("progress.interval").isPresent() ? c.duration("progress.interval") : Duration.ofSeconds(10),
+        c.find("images.maxPerListing").isPresent() ? c.integer("images.maxPerListing") : 0,
+        c.find("kafka.frontierTopic").orElse(ipwatch.model.Topics.CRAWL_FRONTIER.name()),
+        c.find("frontier.consumerGroup").orElse("ipwatch-crawler"),
+        c.find("frontier.partitions").isPresent() ? c.integer("frontier.partitions") : 12,
+        c.find("frontier.maxInFlight").isPresent() ? c.integer("frontier.maxInFlight") : 10_000);
+  }
+
+  /** A copy with other values for some keys, for tests and benchmarks (keys as in crawler.yaml). */
+  public CrawlerSettings withStateDir(Path dir) {
+    return new CrawlerSettings(userAgent, robotsAgent, minDelay, maxCrawlDelay, robotsCacheTtl, maxConcurrencyPerHost,
+        maxConcurrencyGlobal, connectTimeout, readTimeout, retryMaxAttempts, retryBaseDelay, retryMaxDelay,
+        maxPageBytes, maxRedirects, maxDepth, maxUrlLength, maxRepeatedPathSegments, maxQueryParams, htmlContentTypes,
+        useSitemaps, maxSitemapUrls, followLinks, seenMaxEntries, evidenceDir, kafkaBootstrapServers, listingsTopic,
+        errorsTopic, marketplacesDir, dir, recrawlAfter, progressInterval, imagesPerListing, frontierTopic,
+        consumerGroup, frontierPartitions, maxInFlightUrls);
   }
 
   private static void positive(String key, long value) {

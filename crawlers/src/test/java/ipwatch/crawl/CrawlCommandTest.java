@@ -22,12 +22,13 @@ class CrawlCommandTest {
     return CrawlCommand.run(args, new PrintStream(out, true), new PrintStream(err, true));
   }
 
-  /** config/crawler.yaml with its relative paths pointed at the repository root and a temporary evidence dir. */
+  /** config/crawler.yaml with its relative paths pointed at the repository root and a temporary evidence and state dir. */
   Path configCopy() throws Exception {
     Path config = dir.resolve("crawler.yaml");
     Files.writeString(config, Files.readString(Path.of("../config/crawler.yaml"))
         .replace("dir: config/marketplaces", "dir: ../config/marketplaces")
-        .replace("dir: .ipwatch/evidence", "dir: " + dir.resolve("evidence")));
+        .replace("dir: .ipwatch/evidence", "dir: " + dir.resolve("evidence"))
+        .replace("dir: .ipwatch/crawler-state", "dir: " + dir.resolve("state")));
     return config;
   }
 

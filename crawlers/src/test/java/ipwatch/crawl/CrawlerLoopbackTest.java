@@ -25,7 +25,8 @@ class CrawlerLoopbackTest {
 
   Crawler crawler(Map<String, String> overrides) {
     Map<String, String> o = new java.util.HashMap<>(Map.of("marketplaces.dir", "../config/marketplaces",
-        "evidence.dir", evidence.toString(), "retry.baseDelay", "50ms", "limits.maxPageBytes", "200000"));
+        "evidence.dir", evidence.toString(), "retry.baseDelay", "50ms", "limits.maxPageBytes", "200000",
+        "state.dir", "", "progress.interval", "0s"));
     o.putAll(overrides);
     Config c = Config.load(Path.of("../config/crawler.yaml"), Map.of()).with(o);
     return new Crawler(CrawlerSettings.from(c), new FileEvidenceStore(evidence), listings, errors);
@@ -133,6 +134,74 @@ class CrawlerLoopbackTest {
       assertEquals(0, second.listingsEmitted());
       assertEquals(1, second.notModified());
       assertEquals(1, listings.listings().size());
+    }
+  }
+
+  @Test
+  void aServerThatAnswersTooSlowlyIsCutOffAtTheReadTimeoutAndRetried() throws Exception {
+    try (LoopbackSite site = new LoopbackSite()) {
+      site.html("/", "<a href=/slow-headers>h</a><a href=/slow-body>b</a>");
+      site.route("/slow-headers", (ex, n) -> {
+        sleep(3000);
+        LoopbackSite.send(ex, 200, "text/html", LoopbackSite.product("Late", "1.00"));
+      });
+      site.route("/slow-body", (ex, n) -> {
+        ex.getResponseHeaders().set("Content-Type", "text/html");
+        ex.sendResponseHeaders(200, 0); // chunked: headers at once, then a byte every 200 ms for 10 s
+        try (var out = ex.getResponseBody()) {
+          for (int i = 0; i < 50; i++) {
+            out.write(' ');
+            out.flush();
+            sleep(200);
+          }
+        } catch (java.io.IOException e) {
+          // the crawler hung up: that is the point
+        }
+      });
+      long start = System.nanoTime();
+      crawler(Map.of("timeouts.read", "600ms", "retry.maxAttempts", "2", "discovery.sitemaps", "false"))
+          .crawl(List.of(site.url("/")), 10);
+      long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+      Map<String, CrawlError> byPath = errors.errors().stream()
+          .collect(Collectors.toMap(e -> java.net.URI.create(e.url()).getPath(), e -> e));
+      assertTrue(byPath.get("/slow-headers").cause().contains("timeout"), byPath.toString());
+      assertTrue(byPath.get("/slow-body").cause().contains("timeout"), byPath.toString());
+      assertEquals(2, byPath.get("/slow-body").attempts());
+      assertEquals(2, site.hits("/slow-body").size());
+      assertTrue(seconds < 8, "a trickling body must not hold a worker for its whole length: " + seconds + "s");
+      assertTrue(listings.listings().isEmpty());
+    }
+  }
+
+  @Test
+  void malformedHtmlAndBinaryBodiesAreDataNotCrashes() throws Exception {
+    try (LoopbackSite site = new LoopbackSite()) {
+      site.html("/", "<a href=/broken>b</a><a href=/garbage>g</a><a href=/deep>d</a><a href=/image>i</a>"
+          + "<a href=/lying-binary>l</a>");
+      site.html("/broken", "<html><head><title>Broken</title><script type=application/ld+json>{\"@type\":"
+          + "\"Product\", // sloppy but readable\n\"name\":\"Broken <b>tag\",\"offers\":{\"price\":\"9.99\",\"priceCurrency\":"
+          + "\"EUR\",},}</script><script type=application/ld+json>{\"@type\":\"Product\",\"name\":</script></head>"
+          + "<body><h1>Broken<div><p>unclosed <table><tr><td>cell<a>x</a></body>");
+      site.html("/garbage", "\u0000\u0001<<<>>>&&&;;<!-- never closed <script>var x = '</scr' + 'ipt>';");
+      site.html("/deep", "<div>".repeat(20_000) + "deep" + LoopbackSite.product("Deep", "4.00"));
+      site.route("/image", (ex, n) -> LoopbackSite.send(ex, 200, "image/png", "\u0089PNG" + "x".repeat(100_000)));
+      site.route("/lying-binary", (ex, n) -> LoopbackSite.send(ex, 200, "text/html; charset=utf-8",
+          new String(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0, 1, 2, 3}, java.nio.charset.StandardCharsets.ISO_8859_1)));
+      CrawlReport report = crawler(Map.of("discovery.sitemaps", "false")).crawl(List.of(site.url("/")), 20);
+      Listing broken = listings.listings().stream().filter(l -> l.url().endsWith("/broken")).findFirst()
+          .orElseThrow(() -> new AssertionError(report + " " + errors.errors()));
+      assertEquals("9.99", broken.price().amount());
+      assertTrue(listedPaths().contains("/deep"), report.toString());
+      assertTrue(errors.errors().isEmpty(), errors.errors().toString());
+      assertEquals(1, report.skipped(), "the image is skipped without being parsed: " + report);
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

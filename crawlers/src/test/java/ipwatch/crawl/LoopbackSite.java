@@ -23,6 +23,7 @@ final class LoopbackSite implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, Route> routes = new ConcurrentHashMap<>();
   private final Map<String, List<Long>> hits = new ConcurrentHashMap<>();
+  private final List<String> agents = new CopyOnWriteArrayList<>();
 
   LoopbackSite() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
@@ -32,6 +33,7 @@ final class LoopbackSite implements AutoCloseable {
         String path = ex.getRequestURI().getPath();
         List<Long> times = hits.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>());
         times.add(System.nanoTime());
+        agents.add(String.valueOf(ex.getRequestHeaders().getFirst("User-Agent")));
         Route r = routes.get(path);
         if (r == null) {
           send(ex, 404, "text/html", "<h1>not found</h1>");
@@ -54,6 +56,11 @@ final class LoopbackSite implements AutoCloseable {
 
   LoopbackSite html(String path, String html) {
     return route(path, (ex, n) -> send(ex, 200, "text/html; charset=utf-8", html));
+  }
+
+  /** The User-Agent of every request, in arrival order. */
+  List<String> agents() {
+    return List.copyOf(agents);
   }
 
   List<Long> hits(String path) {

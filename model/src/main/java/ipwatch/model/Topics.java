@@ -16,8 +16,11 @@ public final class Topics {
   /** URLs the crawler failed on (CrawlError JSON keyed by URL): failures are records, never silent drops. */
   public static final Topic<String> CRAWL_ERRORS = new Topic<>("crawl-errors", String.class, false);
 
+  /** URLs to crawl, keyed by host so one crawler instance owns each host's politeness state. */
+  public static final Topic<String> CRAWL_FRONTIER = new Topic<>("crawl-frontier", String.class, false);
+
   public static List<Topic<?>> all() {
-    return List.of(LISTINGS, IP_REGISTRY, INFRINGEMENTS, LISTINGS_DEAD_LETTER, CRAWL_ERRORS);
+    return List.of(LISTINGS, IP_REGISTRY, INFRINGEMENTS, LISTINGS_DEAD_LETTER, CRAWL_ERRORS, CRAWL_FRONTIER);
   }
 
   public record Topic<T>(String name, Class<T> valueType, boolean compacted) {}

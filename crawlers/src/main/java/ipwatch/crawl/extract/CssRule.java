@@ -7,11 +7,26 @@ import org.jsoup.nodes.Element;
 
 /**
  * One field's rule from config/marketplaces/*.yaml: a CSS selector, optionally the attribute to read (default: the
- * text, or content/src/href for meta/img/link) and a regex whose first group is the value.
+ * text, or content/src/href for meta/img/link) and a regex whose first group is the value; {@code orElse} is tried
+ * when this rule finds nothing (a YAML list of rules is such a chain, in the order written).
  */
-public record CssRule(String css, String attr, Pattern pattern) {
+public record CssRule(String css, String attr, Pattern pattern, CssRule orElse) {
+
+  public CssRule(String css, String attr, Pattern pattern) {
+    this(css, attr, pattern, null);
+  }
+
+  /** This rule, then the given one when this finds nothing. */
+  public CssRule then(CssRule next) {
+    return new CssRule(css, attr, pattern, orElse == null ? next : orElse.then(next));
+  }
 
   public String apply(Document doc) {
+    String v = applyOwn(doc);
+    return v == null && orElse != null ? orElse.apply(doc) : v;
+  }
+
+  private String applyOwn(Document doc) {
     for (Element e : doc.select(css)) {
       String raw = attr == null ? defaultValue(e)
           : attr.equals("text") ? e.text()

@@ -29,11 +29,14 @@ final class JsonLdReader {
 
   static void read(Document doc, ProductFields f) {
     List<JsonNode> products = new ArrayList<>();
+    List<JsonNode> offered = new ArrayList<>();
     for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
-      parse(script.data()).ifPresent(root -> collectProducts(root, products, 0));
+      parse(script.data()).ifPresent(root -> collectProducts(root, products, offered, 0));
     }
     // A page may describe related products too; the one with an offer is the one on sale here.
     products.sort((a, b) -> Boolean.compare(!a.has("offers"), !b.has("offers")));
+    // Things sold without a Product type (an Event's tickets, a Service) are listings too, trusted after products.
+    products.addAll(offered);
     for (JsonNode p : products) {
       f.markProduct("json-ld");
       fill(p, f);
@@ -49,12 +52,12 @@ final class JsonLdReader {
     }
   }
 
-  private static void collectProducts(JsonNode n, List<JsonNode> out, int depth) {
+  private static void collectProducts(JsonNode n, List<JsonNode> out, List<JsonNode> offered, int depth) {
     if (n == null || depth > 8) {
       return;
     }
     if (n.isArray()) {
-      n.forEach(e -> collectProducts(e, out, depth + 1));
+      n.forEach(e -> collectProducts(e, out, offered, depth + 1));
       return;
     }
     if (!n.isObject()) {
@@ -64,9 +67,18 @@ final class JsonLdReader {
       out.add(n);
       return;
     }
-    for (String key : List.of("@graph", "mainEntity", "mainEntityOfPage", "itemOffered", "about")) {
-      collectProducts(n.get(key), out, depth + 1);
+    if (hasPricedOffer(n.get("offers"))) {
+      offered.add(n);
     }
+    for (String key : List.of("@graph", "mainEntity", "mainEntityOfPage", "itemOffered", "about")) {
+      collectProducts(n.get(key), out, offered, depth + 1);
+    }
+  }
+
+  private static boolean hasPricedOffer(JsonNode offers) {
+    JsonNode o = first(offers);
+    return o != null && o.isObject() && (o.hasNonNull("price") || o.hasNonNull("lowPrice")
+        || o.has("priceSpecification"));
   }
 
   static boolean isProduct(JsonNode n) {
@@ -104,7 +116,21 @@ final class JsonLdReader {
         f.offer(SKU, text(v.get("sku")));
       }
     }
+    f.offer(AVAILABILITY, anyInStock(offers));
     offers(offers, f, 0);
+  }
+
+  /** One offer per size or seller: the product is available when any of them is. */
+  private static String anyInStock(JsonNode offers) {
+    if (offers == null || !offers.isArray()) {
+      return null;
+    }
+    for (JsonNode o : offers) {
+      if (Availability.IN_STOCK.equals(Availability.normalize(text(o.get("availability"))))) {
+        return Availability.IN_STOCK;
+      }
+    }
+    return null;
   }
 
   private static void offers(JsonNode o, ProductFields f, int depth) {

@@ -8,14 +8,21 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * The last resort for the brand on pages without markup: a specification table row labelled "Brand" (in the languages
- * of the shops we watch), or the brand in the page's analytics data layer ({@code "brand":"..."}).
+ * The last resort for the brand on pages without it in markup: a specification row labelled "Brand" (in the languages
+ * of the shops we watch) as a table row, a definition list, a label element followed by its value, or a short
+ * "Brand: X" line; else the brand in the page's analytics data layer ({@code "brand":"..."}).
  */
 final class LabelReader {
-  private static final Pattern LABEL = Pattern.compile(
-      "(?i)^(brand|brand name|marke|marque|marca|merk|märke|marka|značka|znamka|proizvajalec|výrobce|výrobca|"
-          + "бренд|производитель|manufacturer|hersteller|fabricant|fabricante|produttore)\\s*[:：]?$");
+  private static final String LABELS = "brand|brand name|make|make/manufacturer|manufacturer|marke|hersteller|marque"
+      + "|fabricant|marca|fabricante|merk|fabrikant|märke|tillverkare|mærke|producent|merkki|valmistaja|marka"
+      + "|producent|značka|výrobce|výrobca|znamka|blagovna znamka|proizvajalec|proizvođač|brend|márka|gyártó"
+      + "|marchio|produttore|producător|kaubamärk|tootja|zīmols|ražotājs|prekės ženklas|gamintojas|бренд"
+      + "|производитель|торговая марка|виробник|марка|品牌|廠牌|厂牌|ブランド|メーカー|브랜드|제조사|מותג|יצרן"
+      + "|marka adı|üretici";
+  private static final Pattern LABEL = Pattern.compile("(?iu)^(?:" + LABELS + ")\\s*[:：]?$");
+  private static final Pattern INLINE = Pattern.compile("(?iu)^(?:" + LABELS + ")\\s*[:：]\\s*(.{1,60})$");
   private static final Pattern DATA_LAYER = Pattern.compile("\"brand\"\\s*:\\s*\"([^\"]{1,80})\"");
+  private static final String CANDIDATES = "th, td, dt, span, strong, b, label, p, li, div, h4, h5";
 
   private LabelReader() {}
 
@@ -23,13 +30,24 @@ final class LabelReader {
     if (f.has(BRAND)) {
       return;
     }
-    for (Element label : doc.select("th, td, dt, span, strong, b, label, li > span, div")) {
-      if (label.childrenSize() > 1 || !LABEL.matcher(label.text().replace('\u00a0', ' ').trim()).matches()) {
+    for (Element e : doc.body() == null ? doc.select(CANDIDATES) : doc.body().select(CANDIDATES)) {
+      if (e.childrenSize() > 3) {
         continue;
       }
-      Element value = valueFor(label);
-      if (value != null && value.text().length() <= 60) {
-        f.offer(BRAND, value.text());
+      String text = e.text().replace('\u00a0', ' ').trim();
+      if (text.length() > 80) {
+        continue;
+      }
+      if (LABEL.matcher(text).matches()) {
+        Element value = valueFor(e);
+        if (value != null && value.text().length() <= 60) {
+          f.offer(BRAND, value.text());
+          return;
+        }
+      }
+      Matcher inline = INLINE.matcher(text);
+      if (inline.matches() && e.childrenSize() >= 1) {
+        f.offer(BRAND, inline.group(1));
         return;
       }
     }

@@ -39,6 +39,7 @@ public final class ListingExtractor {
         f.markProduct("css");
       }
     });
+    PriceBlockReader.read(doc, f, currencyHint(canonicalUrl, market, f));
     if (f.productEvidence().isEmpty()) {
       return Optional.empty();
     }
@@ -48,13 +49,19 @@ public final class ListingExtractor {
   }
 
   private ExtractedPage build(URI url, Document doc, MarketplaceRules market, ProductFields f) {
-    String hint = Optional.ofNullable(f.get(CURRENCY)).map(Currencies::toIso)
-        .orElse(market.currency() != null ? market.currency() : CurrencyHints.forHost(url.getHost()));
+    String hint = currencyHint(url, market, f);
     Optional<Money> price = PriceParser.parse(f.get(PRICE), hint);
-    String availability = f.get(AVAILABILITY) != null ? f.get(AVAILABILITY) : StockText.guess(doc, price.isPresent());
+    String availability = f.get(AVAILABILITY) != null ? StockText.classify(f.get(AVAILABILITY))
+        : StockText.guess(doc, price.isPresent());
     return new ExtractedPage(market.id(), url.toString(), f.get(TITLE), f.get(DESCRIPTION), f.get(BRAND),
         f.get(CATEGORY), price.orElse(null), seller(market.id(), url, f), f.images(), digits(f.get(GTIN)), f.get(SKU),
         f.get(MPN), availability, f.productEvidence());
+  }
+
+  /** The page's own currency code, else the marketplace's, else the one its country domain suggests. */
+  private static String currencyHint(URI url, MarketplaceRules market, ProductFields f) {
+    return Optional.ofNullable(f.get(CURRENCY)).map(Currencies::toIso)
+        .orElse(market.currency() != null ? market.currency() : CurrencyHints.forHost(url.getHost()));
   }
 
   /** Seller ids are "&lt;marketplace&gt;:&lt;handle&gt;": the shop's own identifier, else its URL's last segment, else its name. */

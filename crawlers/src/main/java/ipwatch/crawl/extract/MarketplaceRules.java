@@ -11,6 +11,7 @@ import java.util.Optional;
  * bare number or "$" means there, and CSS rules for fields the structured markup leaves empty.
  *
  * @param productWhen a field name whose CSS rule matching makes a page a listing even without product markup
+ * @param recrawlAfter how long a fetched page of this marketplace is left alone (else crawler.yaml recrawl.after)
  */
 public record MarketplaceRules(
     String id,
@@ -18,7 +19,13 @@ public record MarketplaceRules(
     Optional<Duration> minDelay,
     String currency,
     Map<String, CssRule> extract,
-    List<String> productWhen) {
+    List<String> productWhen,
+    Optional<Duration> recrawlAfter) {
+
+  public MarketplaceRules(String id, List<String> hosts, Optional<Duration> minDelay, String currency,
+      Map<String, CssRule> extract, List<String> productWhen) {
+    this(id, hosts, minDelay, currency, extract, productWhen, Optional.empty());
+  }
 
   public MarketplaceRules {
     hosts = List.copyOf(hosts);

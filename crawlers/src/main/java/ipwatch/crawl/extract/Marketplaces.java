@@ -59,19 +59,32 @@ public final class Marketplaces {
       List<String> hosts = new ArrayList<>();
       required(n, "hosts", file).forEach(h -> hosts.add(h.asText().toLowerCase(java.util.Locale.ROOT)));
       Optional<Duration> minDelay = Optional.ofNullable(n.path("politeness").get("minDelay"))
-          .map(d -> duration(d.asText(), file));
+          .map(d -> duration(d.asText(), file, "politeness.minDelay"));
+      Optional<Duration> recrawl = Optional.ofNullable(n.path("recrawl").get("after"))
+          .map(d -> duration(d.asText(), file, "recrawl.after"));
       String currency = n.hasNonNull("currency") ? n.get("currency").asText() : null;
       Map<String, CssRule> extract = new LinkedHashMap<>();
       n.path("extract").fields().forEachRemaining(e -> extract.put(e.getKey(), rule(e.getValue(), file, e.getKey())));
       List<String> productWhen = new ArrayList<>();
       n.path("productWhen").forEach(f -> productWhen.add(f.asText()));
-      return new MarketplaceRules(id, hosts, minDelay, currency, extract, productWhen);
+      return new MarketplaceRules(id, hosts, minDelay, currency, extract, productWhen, recrawl);
     } catch (IOException e) {
       throw new ConfigException("cannot read marketplace file " + file + ": " + e.getMessage());
     }
   }
 
   private static CssRule rule(JsonNode v, Path file, String field) {
+    if (v.isArray()) {
+      if (v.isEmpty()) {
+        throw new ConfigException(file + ": extract." + field + " is an empty list");
+      }
+      CssRule chain = null;
+      for (JsonNode r : v) {
+        CssRule one = rule(r, file, field);
+        chain = chain == null ? one : chain.then(one);
+      }
+      return chain;
+    }
     if (v.isTextual()) {
       return new CssRule(v.asText(), null, null);
     }
@@ -90,15 +103,17 @@ public final class Marketplaces {
     return n.get(key);
   }
 
-  private static Duration duration(String v, Path file) {
-    var m = Pattern.compile("(\\d+)\\s*(ms|s|m)").matcher(v.trim());
+  private static Duration duration(String v, Path file, String key) {
+    var m = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)").matcher(v.trim());
     if (!m.matches()) {
-      throw new ConfigException(file + ": politeness.minDelay '" + v + "' must look like 250ms, 2s or 1m");
+      throw new ConfigException(file + ": " + key + " '" + v + "' must look like 250ms, 2s, 1m, 6h or 1d");
     }
     long x = Long.parseLong(m.group(1));
     return switch (m.group(2)) {
       case "ms" -> Duration.ofMillis(x);
       case "s" -> Duration.ofSeconds(x);
+      case "h" -> Duration.ofHours(x);
+      case "d" -> Duration.ofDays(x);
       default -> Duration.ofMinutes(x);
     };
   }

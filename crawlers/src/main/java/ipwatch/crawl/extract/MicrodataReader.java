@@ -26,7 +26,7 @@ final class MicrodataReader {
         f.offer(GTIN, any(product, g));
       }
       f.offer(CURRENCY, any(product, "priceCurrency"));
-      f.offer(PRICE, any(product, "price"));
+      f.offer(PRICE, lowestPrice(product));
       f.offer(PRICE, any(product, "lowPrice"));
       f.offer(AVAILABILITY, Availability.normalize(any(product, "availability")));
       for (Element img : props(product, "image")) {
@@ -46,6 +46,25 @@ final class MicrodataReader {
       f.offer(PRICE, value(loosePrice));
       f.offer(CURRENCY, any(doc, "priceCurrency"));
     }
+  }
+
+  /**
+   * A product with several offers (a hidden list price and the visible sale price, or one per seller) is on sale here
+   * for the lowest of them, as an AggregateOffer's lowPrice would say.
+   */
+  private static String lowestPrice(Element product) {
+    String best = null;
+    java.math.BigDecimal min = null;
+    for (Element e : props(product, "price")) {
+      String v = value(e);
+      java.math.BigDecimal amount = PriceParser.parse(v, null).map(m -> new java.math.BigDecimal(m.amount()))
+          .orElse(null);
+      if (amount != null && amount.signum() > 0 && (min == null || amount.compareTo(min) < 0)) {
+        min = amount;
+        best = v;
+      }
+    }
+    return best != null ? best : any(product, "price");
   }
 
   /** The first element with the property directly in this item's scope (not in a nested brand or offer). */

@@ -11,9 +11,24 @@ import org.jsoup.nodes.Document;
 final class StockText {
   private static final List<String> OUT = List.of("out of stock", "sold out", "currently unavailable",
       "ausverkauft", "nicht verfügbar", "nicht lieferbar", "épuisé", "rupture de stock", "agotado", "esaurito",
-      "non disponibile", "niet op voorraad", "brak w magazynie", "nedostupné", "vypredané", "нет в наличии");
+      "non disponibile", "niet op voorraad", "brak w magazynie", "nedostupné", "vypredané", "нет в наличии", "indisponible", "no disponible", "non disponibile",
+      "niet beschikbaar", "nie dostępny", "niedostępny", "nicht mehr verfügbar", "temporarily out", "нет на складе",
+      "немає в наявності", "品切れ", "在庫切れ", "缺貨", "售完", "품절");
 
   private StockText() {}
+
+  /**
+   * A shop's own availability line ("In Stock.", "Derzeit nicht verfügbar.", "Usually dispatched within 3 days"):
+   * out of stock when it says so, otherwise the item is on offer.
+   */
+  static String classify(String line) {
+    String normalized = Availability.normalize(line);
+    if (normalized != null) {
+      return normalized;
+    }
+    String text = line.toLowerCase(Locale.ROOT);
+    return OUT.stream().anyMatch(text::contains) ? Availability.OUT_OF_STOCK : Availability.IN_STOCK;
+  }
 
   static String guess(Document doc, boolean hasPrice) {
     String text = doc.body() == null ? "" : doc.body().text().toLowerCase(Locale.ROOT);

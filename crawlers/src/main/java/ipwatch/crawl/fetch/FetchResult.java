@@ -36,7 +36,7 @@ public record FetchResult(
     return outcome == Outcome.OK;
   }
 
-  static FetchResult of(Outcome outcome, URI requested, URI last, int status, String detail) {
+  public static FetchResult of(Outcome outcome, URI requested, URI last, int status, String detail) {
     return new FetchResult(outcome, requested, last, status, null, new byte[0], Validators.NONE, false,
         Optional.empty(), detail);
   }

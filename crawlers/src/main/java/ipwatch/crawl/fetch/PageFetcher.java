@@ -1,8 +1,6 @@
 package ipwatch.crawl.fetch;
 
 import ipwatch.crawl.fetch.FetchResult.Outcome;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,12 +13,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
  * One GET with the crawler's limits: redirects followed by hand (so each hop is checked against robots.txt and loops
  * are caught), bodies read up to a byte limit, content types checked before the body is read, timeouts on connect and
- * on the whole response. It never retries; the caller decides with {@link Backoff}.
+ * on the whole response (headers and body: a server that trickles bytes is cut off at the deadline). It never retries; the caller decides with {@link Backoff}.
  */
 public final class PageFetcher {
   private final HttpClient client;
@@ -82,28 +84,34 @@ public final class PageFetcher {
     if (validators.lastModified() != null) {
       req.header("If-Modified-Since", validators.lastModified());
     }
-    HttpResponse<InputStream> resp;
+    BoundedBody body = new BoundedBody(maxBytes, acceptType);
+    CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(req.build(), body);
     try {
-      resp = client.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
-      return FetchResult.of(Outcome.RETRYABLE, requested, url, 0, "timeout: " + e.getMessage());
-    } catch (IOException e) {
-      return FetchResult.of(Outcome.RETRYABLE, requested, url, 0, "I/O error: " + e);
+      // The request timeout above only covers the headers; this deadline covers a body that trickles in, too.
+      return classify(requested, url, exchange.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS), body);
+    } catch (TimeoutException e) {
+      body.cancel();
+      exchange.cancel(true);
+      return FetchResult.of(Outcome.RETRYABLE, requested, url, 0,
+          "timeout: no complete response within " + readTimeout.toMillis() + "ms");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof BoundedBody.TooLarge) {
+        return FetchResult.of(Outcome.FAILED, requested, url, 200, cause.getMessage());
+      }
+      if (cause instanceof HttpTimeoutException) {
+        return FetchResult.of(Outcome.RETRYABLE, requested, url, 0, "timeout: " + cause.getMessage());
+      }
+      return FetchResult.of(Outcome.RETRYABLE, requested, url, 0, "I/O error: " + cause);
     } catch (InterruptedException e) {
+      body.cancel();
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
       return FetchResult.of(Outcome.RETRYABLE, requested, url, 0, "interrupted");
     }
-    try (InputStream body = resp.body()) {
-      return classify(requested, url, resp, body, acceptType);
-    } catch (HttpTimeoutException e) {
-      return FetchResult.of(Outcome.RETRYABLE, requested, url, resp.statusCode(), "timeout reading body");
-    } catch (IOException e) {
-      return FetchResult.of(Outcome.RETRYABLE, requested, url, resp.statusCode(), "I/O error reading body: " + e);
-    }
   }
 
-  private FetchResult classify(URI requested, URI url, HttpResponse<InputStream> resp, InputStream body,
-      Predicate<String> acceptType) throws IOException {
+  private FetchResult classify(URI requested, URI url, HttpResponse<byte[]> resp, BoundedBody body) {
     int status = resp.statusCode();
     var headers = resp.headers();
     if (status >= 300 && status < 400 && status != 304) {
@@ -120,23 +128,20 @@ public final class PageFetcher {
     if (status >= 400) {
       return FetchResult.of(Outcome.FAILED, requested, url, status, "HTTP " + status);
     }
-    String type = headers.firstValue("Content-Type").orElse("").split(";")[0].trim().toLowerCase(Locale.ROOT);
-    if (!acceptType.test(type)) {
-      return FetchResult.of(Outcome.SKIPPED, requested, url, status, "content type '" + type + "' not crawled");
-    }
-    long declared = headers.firstValueAsLong("Content-Length").orElse(-1);
-    if (declared > maxBytes) {
-      return FetchResult.of(Outcome.FAILED, requested, url, status, "page larger than " + maxBytes + " bytes");
-    }
-    byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-    if (bytes.length > maxBytes) {
-      return FetchResult.of(Outcome.FAILED, requested, url, status, "page larger than " + maxBytes + " bytes");
+    String type = BoundedBody.mediaType(headers.firstValue("Content-Type").orElse(""));
+    switch (body.verdict()) {
+      case NOT_WANTED:
+        return FetchResult.of(Outcome.SKIPPED, requested, url, status, "content type '" + type + "' not crawled");
+      case DECLARED_TOO_LARGE:
+        return FetchResult.of(Outcome.FAILED, requested, url, status, "page larger than " + maxBytes + " bytes");
+      default:
+        break;
     }
     Validators v = new Validators(headers.firstValue("ETag").orElse(null),
         headers.firstValue("Last-Modified").orElse(null));
     boolean noFollow = headers.allValues("X-Robots-Tag").stream().anyMatch(PageFetcher::saysNoFollow);
-    return new FetchResult(Outcome.OK, requested, url, status, headers.firstValue("Content-Type").orElse(type), bytes,
-        v, noFollow, Optional.empty(), "OK");
+    return new FetchResult(Outcome.OK, requested, url, status, headers.firstValue("Content-Type").orElse(type),
+        resp.body(), v, noFollow, Optional.empty(), "OK");
   }
 
   static boolean saysNoFollow(String directives) {

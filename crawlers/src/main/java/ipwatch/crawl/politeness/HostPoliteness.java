@@ -5,9 +5,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
- * Per-host manners: at most {@code perHost} requests in flight and at least the host's delay between two request
- * starts. A host that asked us to back off (429/503 Retry-After) is paused for every worker, not just the one that got
- * the answer. Workers block in {@link #acquire}; with a Kafka frontier keyed by host this becomes per-partition.
+ * Per-host manners: at least the host's delay between two request starts, at most {@code perHost} requests in flight,
+ * and a pause for every worker when the host asked us to back off (429/503 Retry-After). Requests take a start slot
+ * with {@link #reserve} and wait for it in a timer rather than on a thread, so a thousand slow hosts do not need a
+ * thousand threads. With the Kafka frontier an instance keeps this state only for the hosts of its partitions and
+ * {@link #forget}s a host when its partition moves away.
  */
 public final class HostPoliteness {
   private final int perHost;
@@ -17,15 +19,34 @@ public final class HostPoliteness {
     this.perHost = perHost;
   }
 
-  /** Blocks until a request to {@code host} may start, then reserves the slot. Pair with {@link #release}. */
+  /** Takes the host's next start slot and returns it ({@link System#nanoTime} scale); the slot after is delay later. */
+  public long reserve(String host, Duration minDelay) {
+    return state(host).reserve(minDelay.toNanos());
+  }
+
+  /** The host is paused (Retry-After) until this nanoTime; a slot reserved before the pause must be re-reserved. */
+  public long pausedUntil(String host) {
+    return state(host).pausedUntil();
+  }
+
+  /** Takes an in-flight slot if one is free. Pair with {@link #release}. */
+  public boolean tryEnter(String host) {
+    return state(host).inFlight.tryAcquire();
+  }
+
+  /** Blocks until a request to {@code host} may start, then holds an in-flight slot. Pair with {@link #release}. */
   public void acquire(String host, Duration minDelay) throws InterruptedException {
-    HostState s = hosts.computeIfAbsent(host, h -> new HostState(perHost));
+    HostState s = state(host);
     s.inFlight.acquire();
-    try {
-      s.waitTurn(minDelay.toNanos());
-    } catch (InterruptedException e) {
-      s.inFlight.release();
-      throw e;
+    long at = s.reserve(minDelay.toNanos());
+    long wait = at - System.nanoTime();
+    if (wait > 0) {
+      try {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      } catch (InterruptedException e) {
+        s.inFlight.release();
+        throw e;
+      }
     }
   }
 
@@ -38,29 +59,46 @@ public final class HostPoliteness {
 
   /** No request to {@code host} starts before {@code pause} has passed (the server said Retry-After). */
   public void pause(String host, Duration pause) {
-    hosts.computeIfAbsent(host, h -> new HostState(perHost)).pushBack(pause.toNanos());
+    state(host).pushBack(pause.toNanos());
+  }
+
+  /** Drops what we know of the host (its partition went to another instance, which now owns its manners). */
+  public void forget(String host) {
+    hosts.remove(host);
+  }
+
+  public int hostCount() {
+    return hosts.size();
+  }
+
+  private HostState state(String host) {
+    return hosts.computeIfAbsent(host, h -> new HostState(perHost));
   }
 
   private static final class HostState {
     final Semaphore inFlight;
     private long nextStart = System.nanoTime();
+    private long pausedUntil = nextStart;
 
     HostState(int perHost) {
       this.inFlight = new Semaphore(perHost, true);
     }
 
-    synchronized void waitTurn(long delayNanos) throws InterruptedException {
-      long now;
-      while ((now = System.nanoTime()) < nextStart) {
-        long waitMs = Math.max(1, (nextStart - now) / 1_000_000);
-        wait(waitMs);
-      }
-      nextStart = now + delayNanos;
+    synchronized long reserve(long delayNanos) {
+      long now = System.nanoTime();
+      long at = nextStart - now > 0 ? nextStart : now;
+      nextStart = at + delayNanos;
+      return at;
+    }
+
+    synchronized long pausedUntil() {
+      return pausedUntil;
     }
 
     synchronized void pushBack(long pauseNanos) {
-      nextStart = Math.max(nextStart, System.nanoTime() + pauseNanos);
-      notifyAll();
+      long until = System.nanoTime() + pauseNanos;
+      pausedUntil = until - pausedUntil > 0 ? until : pausedUntil;
+      nextStart = pausedUntil - nextStart > 0 ? pausedUntil : nextStart;
     }
   }
 }

@@ -88,4 +88,73 @@ class ListingExtractorTest {
   void brokenJsonLdIsIgnoredNotFatal() {
     assertTrue(extractor.extract(URL, "<script type=application/ld+json>{\"@type\":\"Product\",</script>").isEmpty());
   }
+
+  @Test
+  void aPriceBlockAfterTheTitleWithABuyButtonMakesAListingWithoutMarkup() {
+    String html = "<title>Reading lenses STICK-ON | Shop</title><div class=mini-cart><span class=price>0,00 €</span>"
+        + "</div><h1>Reading lenses STICK-ON</h1><ul><li><strong>Proizvajalec:</strong> <a href=/m/13>B&amp;S</a>"
+        + "</li></ul><ul class=prices><li class=price><span class=price-live>40.00€</span></li></ul>"
+        + "<button id=button-cart>Naroči</button>";
+    ExtractedPage p = extractor.extract(URI.create("https://shop.example.si/p/1"), html).orElseThrow();
+    assertEquals(new Money("40.00", "EUR"), p.price());
+    assertEquals("B&S", p.brand());
+    assertEquals("Reading lenses STICK-ON", p.title());
+  }
+
+  @Test
+  void aCategoryPageWithABuyButtonPerItemIsNotAListing() {
+    StringBuilder html = new StringBuilder("<title>Lenses</title><h1>Lenses</h1>");
+    for (int i = 0; i < 12; i++) {
+      html.append("<div class=item><a href=/p/").append(i).append(">Lens ").append(i)
+          .append("</a><span class=price>1").append(i).append(",00 €</span><button class=add-to-cart>Buy</button></div>");
+    }
+    assertTrue(extractor.extract(URL, html.toString()).isEmpty());
+  }
+
+  @Test
+  void inlineBrandLabelsAreReadInManyLanguages() {
+    String html = "<script type=application/ld+json>{\"@type\":\"Product\",\"name\":\"Washer\",\"offers\":"
+        + "{\"price\":\"50\",\"priceCurrency\":\"GBP\"}}</script><p class=attrgroup><span>condition: <b>good</b>"
+        + "</span><br><span>make/manufacturer: <b>Indesit</b></span></p><table><tr><td>Kaubamärk</td><td>Eglo</td></tr>"
+        + "</table>";
+    assertEquals("Indesit", extractor.extract(URL, html).orElseThrow().brand());
+  }
+
+  @Test
+  void ticketsOfferedByAnEventAreAListing() {
+    String html = "<script type=application/ld+json>[{\"@type\":\"Event\",\"name\":\"Lina de Lima\",\"offers\":"
+        + "{\"@type\":\"AggregateOffer\",\"lowPrice\":\"3340\",\"priceCurrency\":\"CLP\"}}]</script>";
+    ExtractedPage p = extractor.extract(URL, html).orElseThrow();
+    assertEquals("Lina de Lima", p.title());
+    assertEquals(new Money("3340", "CLP"), p.price());
+  }
+
+  @Test
+  void ofSeveralMicrodataOffersTheLowestIsThePriceAndAnyInStockOfferMakesItAvailable() {
+    String html = "<div itemscope itemtype=\"http://schema.org/Product\"><h1 itemprop=name>Fairy Oak</h1>"
+        + "<div itemprop=offers itemscope itemtype=\"http://schema.org/Offer\"><meta itemprop=price content=18.00>"
+        + "<meta itemprop=priceCurrency content=EUR></div><div itemprop=offers itemscope itemtype="
+        + "\"http://schema.org/Offer\"><meta itemprop=price content=17.10></div></div>"
+        + "<script type=application/ld+json>{\"@type\":\"Product\",\"name\":\"Boots\",\"offers\":["
+        + "{\"price\":\"90\",\"availability\":\"OutOfStock\"},{\"price\":\"90\",\"availability\":\"InStock\"}]}"
+        + "</script>";
+    assertEquals(new Money("17.10", "EUR"), extractor.extract(URL, html.substring(0, html.indexOf("<script")))
+        .orElseThrow().price());
+    assertEquals("InStock", extractor.extract(URL, html.substring(html.indexOf("<script"))).orElseThrow()
+        .availability());
+  }
+
+  @Test
+  void aListOfCssRulesIsTriedInOrderAndShopAvailabilityLinesAreClassified() {
+    CssRule price = new CssRule("#buybox .price", null, null)
+        .then(new CssRule(".a-color-price", null, Pattern.compile("(.*\\d.*)")));
+    MarketplaceRules rules = new MarketplaceRules("shop", List.of("shop.example"), Optional.empty(), "USD",
+        Map.of("title", new CssRule("h1", null, null), "price", price,
+            "availability", new CssRule("#availability", null, null)), List.of("title"));
+    ExtractedPage p = new ListingExtractor(new Marketplaces(List.of(rules))).extract(URL,
+        "<h1>CD</h1><span class=a-color-price>Music Unlimited</span><span class=a-color-price>$9.49</span>"
+            + "<div id=availability>Derzeit nicht verfügbar.</div>").orElseThrow();
+    assertEquals(new Money("9.49", "USD"), p.price());
+    assertEquals("OutOfStock", p.availability());
+  }
 }
