@@ -1,0 +1,186 @@
+package ipwatch.casework;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.sqlclient.Pool;
+import ipwatch.casework.auth.DemoParties;
+import ipwatch.casework.auth.Organisations;
+import ipwatch.casework.auth.TokenService;
+import ipwatch.casework.cases.Cases;
+import ipwatch.casework.db.Database;
+import ipwatch.casework.db.Migrations;
+import ipwatch.casework.http.HttpApi;
+import ipwatch.casework.ingest.FlagIngestor;
+import ipwatch.casework.ingest.InfringementsConsumer;
+import ipwatch.casework.ingest.JurisdictionResolver;
+import ipwatch.casework.registry.RegistryPublisher;
+import ipwatch.casework.registry.RegistrySeedFile;
+import ipwatch.casework.registry.RegistryStore;
+import ipwatch.casework.registry.RegistrySync;
+import ipwatch.casework.search.CaseIndex;
+import ipwatch.casework.search.ElasticsearchCaseIndex;
+import ipwatch.model.config.Config;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * casework-api as one closeable object: {@link #start} checks the settings, migrates PostgreSQL, seeds demo parties
+ * and the registry, and returns once HTTP is listening.
+ *
+ * <p>PostgreSQL is required at start-up (no schema, no service). Kafka and Elasticsearch are not: flag ingestion
+ * waits on its own thread until the search index exists, and the registry is published when Kafka takes it, so the
+ * API comes up in any start order and {@code /api/health} (or {@link #awaitReady}) tells when everything is up.
+ */
+public final class CaseworkServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CaseworkServer.class);
+  private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
+
+  private final Vertx vertx;
+  private final Deque<AutoCloseable> resources;
+  private final int port;
+  private final Map<String, String> demoTokens;
+  private final InfringementsConsumer consumer;
+  private final RegistrySync registrySync;
+
+  private CaseworkServer(Vertx vertx, Deque<AutoCloseable> resources, int port, Map<String, String> demoTokens,
+      InfringementsConsumer consumer, RegistrySync registrySync) {
+    this.vertx = vertx;
+    this.resources = resources;
+    this.port = port;
+    this.demoTokens = demoTokens;
+    this.consumer = consumer;
+    this.registrySync = registrySync;
+  }
+
+  /**
+   * Starts the service and blocks until it listens. Throws {@link ipwatch.model.config.ConfigException} for a bad
+   * setting and {@link IllegalStateException} naming the step that failed otherwise; nothing is left running then.
+   */
+  public static CaseworkServer start(Config config) {
+    CaseworkSettings s = CaseworkSettings.from(config);
+    Vertx vertx = Vertx.vertx();
+    Deque<AutoCloseable> resources = new ArrayDeque<>();
+    try {
+      Pool pool = Database.pool(vertx, s.postgres());
+      resources.push(() -> await(pool.close(), "closing the database pool"));
+      var pg = s.postgres();
+      await(Database.awaitReachable(vertx, pool, pg.startupTimeout()),
+          "connecting to PostgreSQL at " + pg.host() + ":" + pg.port() + "/" + pg.database() + " as " + pg.user());
+      List<Integer> applied = await(Migrations.migrate(pool), "migrating the database schema");
+      LOG.info("schema migrations applied: {}", applied.isEmpty() ? "none (up to date)" : applied);
+
+      TokenService tokens = new TokenService(vertx, s.jwt());
+      Organisations organisations = new Organisations(pool);
+      Map<String, String> demoTokens = Map.of();
+      if (s.demo().enabled()) {
+        await(DemoParties.ensure(organisations), "creating the demo organisations");
+        demoTokens = DemoParties.tokens(tokens, s.demo().tokenTtl());
+        LOG.warn("demo mode: demo organisations and tokens are active; never enable demo.enabled on a shared host");
+      }
+
+      RegistryStore registry = new RegistryStore(pool);
+      if (s.registrySeedFile().isPresent()) {
+        var assets = RegistrySeedFile.read(s.registrySeedFile().get());
+        int changed = await(registry.upsert(assets), "seeding the registry from " + s.registrySeedFile().get());
+        LOG.info("registry seed: {} assets read, {} created or changed", assets.size(), changed);
+      }
+
+      CaseIndex index = new ElasticsearchCaseIndex(s.elasticsearch().url(), s.elasticsearch().casesIndex());
+      resources.push(index);
+      FlagIngestor ingestor = new FlagIngestor(pool, new JurisdictionResolver(s.cases()));
+      InfringementsConsumer consumer = new InfringementsConsumer(s.kafka().bootstrapServers(), s.kafka().groupId(),
+          s.kafka().infringementsTopic(), ingestor, index).start();
+      resources.push(consumer);
+      RegistrySync registrySync = new RegistrySync(registry::all,
+          new RegistryPublisher(s.kafka().bootstrapServers(), s.kafka().registryTopic())).start();
+      resources.push(registrySync);
+
+      var router = HttpApi.router(new HttpApi.Deps(vertx, s.http(), pool, tokens, organisations, new Cases(pool),
+          index, consumer::healthy, () -> consumer.state().name(), demoTokens));
+      HttpServer server = await(vertx.createHttpServer(new HttpServerOptions()
+              .setHost(s.http().host())
+              .setPort(s.http().port())
+              .setMaxFormAttributeSize(8_192)
+              .setMaxHeaderSize(16_384))
+          .requestHandler(router)
+          .listen(), "listening on " + s.http().host() + ":" + s.http().port());
+      resources.push(() -> await(server.close(), "closing the HTTP server"));
+      LOG.info("casework-api listening on {}:{}", s.http().host(), server.actualPort());
+      return new CaseworkServer(vertx, resources, server.actualPort(), demoTokens, consumer, registrySync);
+    } catch (RuntimeException e) {
+      closeAll(resources);
+      vertx.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Role key (regulator, court, rights-holder, rights-holder-2, platform) → bearer token; empty unless demo mode. */
+  public Map<String, String> demoTokens() {
+    return demoTokens;
+  }
+
+  /**
+   * Waits until flags are being consumed (index mapping in place, partitions assigned) and the registry has been
+   * published to Kafka. Answers false on timeout.
+   */
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (consumer.healthy() && registrySync.done()) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return false;
+  }
+
+  @Override
+  public void close() {
+    closeAll(resources);
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("closing Vert.x: {}", e.toString());
+    }
+  }
+
+  private static void closeAll(Deque<AutoCloseable> resources) {
+    while (!resources.isEmpty()) {
+      try {
+        resources.pop().close();
+      } catch (Exception e) {
+        LOG.warn("while closing: {}", e.toString());
+      }
+    }
+  }
+
+  private static <T> T await(Future<T> future, String step) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(STEP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while " + step, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("casework-api start-up failed while " + step + ": "
+          + e.getCause().getMessage(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("casework-api start-up timed out while " + step, e);
+    }
+  }
+}

@@ -1,0 +1,169 @@
+package ipwatch.casework;
+
+import ipwatch.model.config.Config;
+import ipwatch.model.config.ConfigException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * casework-api's settings, read once from {@link Config} and checked before anything starts, so a bad value fails
+ * with the key's name instead of a connection error minutes later. Keys are documented in config/casework-api.yaml.
+ */
+public record CaseworkSettings(
+    Http http,
+    Postgres postgres,
+    Kafka kafka,
+    Elasticsearch elasticsearch,
+    Jwt jwt,
+    Optional<Path> registrySeedFile,
+    CaseDefaults cases,
+    Demo demo) {
+
+  public record Http(
+      String host, int port, String webroot, long maxBodyBytes, List<String> corsOrigins, int maxPageSize) {}
+
+  public record Postgres(
+      String host, int port, String database, String user, String password, int poolSize, Duration startupTimeout) {}
+
+  public record Kafka(String bootstrapServers, String groupId, String infringementsTopic, String registryTopic) {}
+
+  public record Elasticsearch(String url, String casesIndex) {}
+
+  public record Jwt(String secret, String issuer, String audience) {}
+
+  /** Where a case's jurisdiction comes from when its asset names none. */
+  public record CaseDefaults(String defaultJurisdiction, Map<String, String> marketplaceJurisdictions) {}
+
+  public record Demo(boolean enabled, Duration tokenTtl) {}
+
+  /** HS256 with a short secret is brute-forceable; RFC 7518 §3.2 asks for a key at least as long as the hash. */
+  static final int MIN_SECRET_LENGTH = 32;
+
+  public static CaseworkSettings from(Config c) {
+    Http http =
+        new Http(
+            c.string("http.host"),
+            port(c, "http.port", true),
+            c.string("http.webroot"),
+            positive(c, "http.maxBodyBytes"),
+            origins(c.list("http.corsOrigins")),
+            (int) positive(c, "http.maxPageSize"));
+    Postgres pg =
+        new Postgres(
+            c.string("postgres.host"),
+            port(c, "postgres.port", false),
+            c.string("postgres.database"),
+            c.string("postgres.user"),
+            c.string("postgres.password"),
+            (int) positive(c, "postgres.poolSize"),
+            c.duration("postgres.startupTimeout"));
+    Kafka kafka =
+        new Kafka(
+            c.string("kafka.bootstrapServers"),
+            c.string("kafka.groupId"),
+            c.string("kafka.infringementsTopic"),
+            c.string("kafka.registryTopic"));
+    Elasticsearch es = new Elasticsearch(url(c, "elasticsearch.url"), c.string("elasticsearch.casesIndex"));
+    Jwt jwt = new Jwt(secret(c), c.string("auth.jwt.issuer"), c.string("auth.jwt.audience"));
+    return new CaseworkSettings(
+        http,
+        pg,
+        kafka,
+        es,
+        jwt,
+        seedFile(c),
+        new CaseDefaults(
+            jurisdiction(c.string("cases.defaultJurisdiction"), "cases.defaultJurisdiction"),
+            marketplaceJurisdictions(c.list("cases.marketplaceJurisdictions"))),
+        new Demo(c.bool("demo.enabled"), c.duration("demo.tokenTtl")));
+  }
+
+  private static int port(Config c, String key, boolean zeroAllowed) {
+    int p = c.integer(key);
+    if (p < (zeroAllowed ? 0 : 1) || p > 65535) {
+      throw new ConfigException("config key '" + key + "' is " + p + " but must be a TCP port"
+          + (zeroAllowed ? " (0 = any free port)" : ""));
+    }
+    return p;
+  }
+
+  private static long positive(Config c, String key) {
+    long v = c.integer(key);
+    if (v <= 0) {
+      throw new ConfigException("config key '" + key + "' is " + v + " but must be greater than 0");
+    }
+    return v;
+  }
+
+  private static List<String> origins(List<String> origins) {
+    for (String o : origins) {
+      if (!o.matches("https?://[A-Za-z0-9.-]+(:\\d{1,5})?")) {
+        throw new ConfigException("config key 'http.corsOrigins' has '" + o
+            + "' but every entry must be an exact origin such as https://portal.example.org (no '*', no path)");
+      }
+    }
+    return List.copyOf(origins);
+  }
+
+  private static String url(Config c, String key) {
+    String v = c.string(key);
+    try {
+      URI u = URI.create(v);
+      if (u.getHost() != null && ("http".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
+        return v;
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    throw new ConfigException("config key '" + key + "' is '" + v + "' but must be an http(s) URL");
+  }
+
+  private static String secret(Config c) {
+    String s = c.string("auth.jwt.secret");
+    if (s.length() < MIN_SECRET_LENGTH) {
+      throw new ConfigException("config key 'auth.jwt.secret' must be at least " + MIN_SECRET_LENGTH
+          + " characters (set " + Config.envName("auth.jwt.secret") + ")");
+    }
+    return s;
+  }
+
+  private static Optional<Path> seedFile(Config c) {
+    Optional<String> v = c.find("registry.seedFile").filter(s -> !s.isBlank());
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    Path p = Path.of(v.get());
+    if (!Files.isRegularFile(p)) {
+      throw new ConfigException(
+          "config key 'registry.seedFile' names " + p.toAbsolutePath() + " but there is no such file");
+    }
+    return Optional.of(p);
+  }
+
+  private static Map<String, String> marketplaceJurisdictions(List<String> entries) {
+    Map<String, String> out = new HashMap<>();
+    for (String e : entries) {
+      String[] kv = e.split("=", 2);
+      if (kv.length != 2 || kv[0].isBlank()) {
+        throw new ConfigException("config key 'cases.marketplaceJurisdictions' has '" + e
+            + "' but every entry must look like marketplace=CODE");
+      }
+      out.put(kv[0].trim(), jurisdiction(kv[1].trim(), "cases.marketplaceJurisdictions"));
+    }
+    return Map.copyOf(out);
+  }
+
+  private static String jurisdiction(String code, String key) {
+    if (!code.matches("[A-Z]{2,3}")) {
+      throw new ConfigException(
+          "config key '" + key + "' has '" + code + "' but a jurisdiction is a code such as US, EU or CN");
+    }
+    return code;
+  }
+}

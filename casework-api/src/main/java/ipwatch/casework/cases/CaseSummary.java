@@ -1,0 +1,26 @@
+package ipwatch.casework.cases;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A case as listed and indexed for search: what a party needs to pick it out, without the evidence. */
+public record CaseSummary(
+    UUID id,
+    String listingId,
+    String assetId,
+    String ownerOrg,
+    String marketplace,
+    String jurisdiction,
+    CaseStatus status,
+    String kind,
+    double score,
+    String title,
+    String url,
+    String sellerId,
+    String sellerName,
+    boolean noticeSent,
+    String referredToOrg,
+    Instant detectedAt,
+    Instant createdAt,
+    Instant updatedAt,
+    long version) {}

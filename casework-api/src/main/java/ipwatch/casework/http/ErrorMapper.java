@@ -1,0 +1,85 @@
+package ipwatch.casework.http;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import ipwatch.casework.search.CaseIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place failures become responses: always {@code {type, message, correlationId}} as JSON. Only messages of
+ * {@link ApiException} reach the client; everything else gets its type's fixed message, and the details (with the
+ * stack trace) go to the log under the same correlation id.
+ */
+public final class ErrorMapper {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+  private ErrorMapper() {}
+
+  public static void handle(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    String correlationId = CorrelationId.of(ctx);
+    ErrorType type;
+    String message;
+    if (failure instanceof ApiException api) {
+      type = api.type();
+      message = api.getMessage();
+    } else if (failure instanceof CaseIndex.CaseIndexUnavailableException) {
+      type = ErrorType.UNAVAILABLE;
+      message = type.defaultMessage();
+    } else if (failure instanceof HttpException http) {
+      type = ErrorType.forStatus(http.getStatusCode());
+      message = type.defaultMessage();
+    } else if (ctx.statusCode() > 0) {
+      type = ErrorType.forStatus(ctx.statusCode());
+      message = type.defaultMessage();
+    } else {
+      type = ErrorType.INTERNAL;
+      message = type.defaultMessage();
+    }
+    if (failure instanceof CaseIndex.CaseIndexUnavailableException) {
+      // an outage of a dependency, already visible in /api/health: one line, no stack trace per request
+      LOG.warn("{} {} unavailable [correlationId={}]: {}", ctx.request().method(), ctx.request().path(),
+          correlationId, failure.getMessage());
+    } else if (type.status() >= 500) {
+      LOG.error("{} {} failed [correlationId={}]", ctx.request().method(), ctx.request().path(), correlationId,
+          failure);
+    } else if (failure != null && !(failure instanceof ApiException)) {
+      LOG.debug("{} {} rejected [correlationId={}]: {}", ctx.request().method(), ctx.request().path(),
+          correlationId, failure.toString());
+    }
+    write(ctx, type, message, correlationId);
+  }
+
+  static void write(RoutingContext ctx, ErrorType type, String message, String correlationId) {
+    if (ctx.response().ended() || ctx.response().closed()) {
+      return;
+    }
+    if (ctx.response().headWritten()) {
+      ctx.response().reset();
+      return;
+    }
+    JsonObject body = new JsonObject().put("type", type.type()).put("message", message)
+        .put("correlationId", correlationId);
+    if (type == ErrorType.UNAUTHORIZED) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer");
+    }
+    boolean dropConnection = type == ErrorType.PAYLOAD_TOO_LARGE
+        && ctx.request().version() != io.vertx.core.http.HttpVersion.HTTP_2;
+    if (dropConnection) {
+      // HTTP/1.1: the rest of an oversized body is never read, so the connection cannot be reused
+      ctx.response().putHeader("Connection", "close");
+    }
+    ctx.response()
+        .setStatusCode(type.status())
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .end(body.encode())
+        .onComplete(v -> {
+          if (dropConnection) {
+            ctx.request().connection().close();
+          }
+        });
+  }
+}

@@ -1,0 +1,93 @@
+package ipwatch.casework.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.sqlclient.Pool;
+import ipwatch.casework.CaseworkSettings;
+import ipwatch.casework.auth.Organisations;
+import ipwatch.casework.auth.TokenService;
+import ipwatch.casework.cases.Cases;
+import ipwatch.casework.search.CaseIndex;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The router: correlation id → security headers → (CORS) → authenticate → body limit → handler, with one failure
+ * handler for everything. Deny by default: only /api/health and, in demo mode, /api/demo/tokens skip authentication.
+ */
+public final class HttpApi {
+  private HttpApi() {}
+
+  /** What the routes need; kept in one record so the server and tests wire it the same way. */
+  public record Deps(
+      Vertx vertx,
+      CaseworkSettings.Http http,
+      Pool pool,
+      TokenService tokens,
+      Organisations organisations,
+      Cases cases,
+      CaseIndex index,
+      BooleanSupplier kafkaUp,
+      Supplier<String> ingestState,
+      Map<String, String> demoTokens) {}
+
+  public static Router router(Deps d) {
+    Router root = Router.router(d.vertx());
+    root.route().handler(CorrelationId::assign);
+    root.route().handler(HttpApi::securityHeaders);
+    if (!d.http().corsOrigins().isEmpty()) {
+      root.route().handler(CorsHandler.create()
+          .addOrigins(d.http().corsOrigins())
+          .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
+              HttpMethod.DELETE))
+          .allowedHeaders(Set.of("Authorization", "Content-Type", "Idempotency-Key", "If-Match",
+              CorrelationId.HEADER))
+          .exposedHeaders(Set.of(CorrelationId.HEADER)));
+    }
+
+    root.get("/api/health").handler(new HealthRoute(d.vertx(), d.pool(), d.index(), d.kafkaUp(),
+        d.ingestState())::handle);
+    if (!d.demoTokens().isEmpty()) {
+      root.get("/api/demo/tokens").handler(new DemoTokensRoute(d.demoTokens())::handle);
+    }
+
+    Router api = Router.router(d.vertx());
+    api.route().handler(new Authenticate(d.tokens(), d.organisations()));
+    // after authentication, so anonymous clients cannot make us buffer bodies
+    api.route().handler(BodyHandler.create(false).setBodyLimit(d.http().maxBodyBytes()));
+    new CaseRoutes(d.vertx(), d.cases(), d.index(), new QueryParams(d.http().maxPageSize())).mount(api);
+    api.route().failureHandler(ErrorMapper::handle);
+    root.route("/api/*").subRouter(api);
+
+    root.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(StaticHandler.create(d.http().webroot())
+            .setCachingEnabled(true)
+            .setMaxAgeSeconds(300) // the portal's files are not fingerprinted yet: keep a deploy visible within minutes
+            .setDirectoryListing(false)
+            .setIncludeHidden(false)
+            .setIndexPage("index.html"));
+
+    root.route().failureHandler(ErrorMapper::handle);
+    for (int status : new int[] {400, 401, 403, 404, 405, 413, 500, 503}) {
+      root.errorHandler(status, ErrorMapper::handle);
+    }
+    return root;
+  }
+
+  private static void securityHeaders(RoutingContext ctx) {
+    ctx.response()
+        .putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("X-Frame-Options", "DENY")
+        .putHeader("Referrer-Policy", "no-referrer")
+        .putHeader("Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    ctx.next();
+  }
+}

@@ -1,0 +1,175 @@
+package ipwatch.casework.ingest;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import ipwatch.casework.cases.CaseEvent;
+import ipwatch.casework.cases.CaseRows;
+import ipwatch.casework.cases.CaseStatus;
+import ipwatch.model.BadRecordException;
+import ipwatch.model.Flag;
+import ipwatch.model.Json;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The core of flag ingestion, free of Kafka: one raw record in, one case (opened once) or one dead letter out.
+ *
+ * <p>Idempotent by construction: the case insert is {@code ON CONFLICT (listing_id, asset_id) DO NOTHING} and the
+ * CASE_OPENED event is written only when that insert created the row, in the same transaction. Bad data (unreadable,
+ * incomplete, or refused by a database constraint) becomes a dead letter; anything else (the database is down) fails
+ * the future so the caller retries the record later without committing its offset.
+ */
+public final class FlagIngestor {
+  static final String ACTOR = "system:ingest";
+  private static final int MAX_ID_LENGTH = 512;
+  private static final int MAX_CAUSE_LENGTH = 2_000;
+  private final Pool pool;
+  private final JurisdictionResolver jurisdictions;
+
+  public FlagIngestor(Pool pool, JurisdictionResolver jurisdictions) {
+    this.pool = pool;
+    this.jurisdictions = jurisdictions;
+  }
+
+  /** @param source where the record came from, unique per record (topic/partition/offset) */
+  public Future<IngestOutcome> ingest(String source, byte[] raw) {
+    Flag flag;
+    try {
+      flag = decode(raw);
+    } catch (BadRecordException e) {
+      return deadLetter(source, raw, e.getMessage());
+    }
+    return pool.withTransaction(conn -> open(conn, flag, source))
+        .recover(e -> isBadData(e)
+            ? deadLetter(source, raw, "refused by the database: " + ((PgException) e).getErrorMessage())
+            : Future.failedFuture(e));
+  }
+
+  static Flag decode(byte[] raw) {
+    if (raw == null || raw.length == 0) {
+      throw new BadRecordException("empty record where a Flag was expected");
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(raw))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new BadRecordException("record is not UTF-8 text");
+    }
+    Flag f = Json.read(text, Flag.class);
+    required(f.listingId(), "listingId");
+    required(f.assetId(), "assetId");
+    required(f.owner(), "owner");
+    if (f.kind() == null) {
+      throw new BadRecordException("Flag " + f.flagId() + " has no kind");
+    }
+    if (f.detectedAt() == null) {
+      throw new BadRecordException("Flag " + f.flagId() + " has no detectedAt");
+    }
+    if (!(f.score() >= 0 && f.score() <= 1)) {
+      throw new BadRecordException("Flag " + f.flagId() + " has score " + f.score() + " outside 0..1");
+    }
+    if (f.listing() == null) {
+      throw new BadRecordException("Flag " + f.flagId() + " has no listing (marketplace, url, title)");
+    }
+    required(f.listing().marketplace(), "listing.marketplace");
+    return f;
+  }
+
+  private static void required(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new BadRecordException("Flag has no " + field);
+    }
+    if (value.length() > MAX_ID_LENGTH) {
+      throw new BadRecordException("Flag " + field + " is longer than " + MAX_ID_LENGTH + " characters");
+    }
+  }
+
+  private Future<IngestOutcome> open(SqlConnection conn, Flag flag, String source) {
+    return conn.preparedQuery("SELECT owner_org, body FROM ip_assets WHERE asset_id = $1")
+        .execute(Tuple.of(flag.assetId()))
+        .compose(assets -> {
+          Row asset = assets.size() == 0 ? null : assets.iterator().next();
+          // the registry is authoritative about ownership; the flag's copy is the fallback for unknown assets
+          String owner = asset == null ? flag.owner() : asset.getString("owner_org");
+          String jurisdiction = jurisdictions.resolve(assetJurisdictions(asset), flag.listing().marketplace());
+          return insertCase(conn, flag, owner, jurisdiction);
+        })
+        .compose(inserted -> inserted.size() == 0
+            ? Future.succeededFuture(false)
+            : openedEvent(conn, inserted.iterator().next().getUUID("id"), flag, source).map(true))
+        .compose(created -> conn.preparedQuery(
+                "SELECT " + CaseRows.COLUMNS + " FROM cases WHERE listing_id = $1 AND asset_id = $2")
+            .execute(Tuple.of(flag.listingId(), flag.assetId()))
+            .map(rows -> {
+              var summary = CaseRows.read(rows.iterator().next());
+              return created ? new IngestOutcome.Opened(summary) : new IngestOutcome.AlreadyOpen(summary);
+            }));
+  }
+
+  private static Future<io.vertx.sqlclient.RowSet<Row>> insertCase(
+      SqlConnection conn, Flag flag, String owner, String jurisdiction) {
+    Flag.FlaggedListing l = flag.listing();
+    Tuple args = Tuple.from(new Object[] {
+        UUID.randomUUID(), flag.listingId(), flag.assetId(), owner, l.marketplace(), jurisdiction,
+        CaseStatus.DETECTED.name(), flag.kind().name(), flag.score(), l.title(), l.url(), l.sellerId(),
+        l.sellerName(), OffsetDateTime.ofInstant(flag.detectedAt(), ZoneOffset.UTC), new JsonObject(Json.write(flag))
+    });
+    return conn.preparedQuery("INSERT INTO cases (id, listing_id, asset_id, owner_org, marketplace, jurisdiction,"
+            + " status, kind, score, title, url, seller_id, seller_name, detected_at, flag)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
+            + " ON CONFLICT (listing_id, asset_id) DO NOTHING RETURNING id")
+        .execute(args);
+  }
+
+  private static Future<Void> openedEvent(SqlConnection conn, UUID caseId, Flag flag, String source) {
+    JsonObject after = new JsonObject()
+        .put("status", CaseStatus.DETECTED.name())
+        .put("flagId", flag.flagId())
+        .put("matcherVersion", flag.matcherVersion());
+    String reason = flag.kind() + " flag (score " + flag.score() + ") from " + source;
+    return conn.preparedQuery("INSERT INTO case_events (case_id, actor, type, reason, before, after)"
+            + " VALUES ($1, $2, $3, $4, NULL, $5)")
+        .execute(Tuple.of(caseId, ACTOR, CaseEvent.CASE_OPENED, reason, after))
+        .mapEmpty();
+  }
+
+  private static List<String> assetJurisdictions(Row asset) {
+    List<String> out = new ArrayList<>();
+    if (asset != null && asset.getJsonObject("body").getValue("jurisdictions") instanceof JsonArray a) {
+      a.forEach(j -> out.add(String.valueOf(j)));
+    }
+    return out;
+  }
+
+  private Future<IngestOutcome> deadLetter(String source, byte[] raw, String cause) {
+    String trimmed = cause.length() > MAX_CAUSE_LENGTH ? cause.substring(0, MAX_CAUSE_LENGTH) : cause;
+    return pool.preparedQuery("INSERT INTO ingest_dead_letters (source, raw, cause) VALUES ($1, $2, $3)"
+            + " ON CONFLICT (source) DO NOTHING")
+        .execute(Tuple.of(source, Buffer.buffer(raw == null ? new byte[0] : raw), trimmed))
+        .map(new IngestOutcome.DeadLettered(trimmed));
+  }
+
+  /** SQLSTATE class 22 (data exception) and 23 (constraint violation): the record is wrong, not the database. */
+  private static boolean isBadData(Throwable e) {
+    return e instanceof PgException pg && pg.getSqlState() != null
+        && (pg.getSqlState().startsWith("22") || pg.getSqlState().startsWith("23"));
+  }
+}

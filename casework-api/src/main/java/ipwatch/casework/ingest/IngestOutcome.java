@@ -1,0 +1,28 @@
+package ipwatch.casework.ingest;
+
+import ipwatch.casework.cases.CaseSummary;
+import java.util.Optional;
+
+/** What became of one record from the infringements topic. */
+public sealed interface IngestOutcome {
+
+  /** A new case, with its CASE_OPENED event. */
+  record Opened(CaseSummary kase) implements IngestOutcome {}
+
+  /** The listing and asset already had a case; nothing was written. */
+  record AlreadyOpen(CaseSummary kase) implements IngestOutcome {}
+
+  /** The record could not be read or stored as a case; it is in ingest_dead_letters with this cause. */
+  record DeadLettered(String cause) implements IngestOutcome {}
+
+  /** The case to (re-)index: also for AlreadyOpen, since an earlier attempt may have failed after the commit. */
+  default Optional<CaseSummary> caseToIndex() {
+    if (this instanceof Opened o) {
+      return Optional.of(o.kase());
+    }
+    if (this instanceof AlreadyOpen a) {
+      return Optional.of(a.kase());
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,38 @@
+package ipwatch.casework.search;
+
+import ipwatch.casework.cases.CaseSummary;
+import ipwatch.casework.cases.Page;
+import ipwatch.casework.cases.PageRequest;
+import ipwatch.casework.cases.PartyScope;
+
+/**
+ * The search index of cases. Blocking calls: the HTTP layer runs them on worker threads, the ingestion thread calls
+ * them directly. Every failure to reach the index is a {@link CaseIndexUnavailableException}.
+ */
+public interface CaseIndex extends AutoCloseable {
+
+  /** Creates the index with its mapping when it does not exist yet (safe to call from several instances). */
+  void ensureIndex();
+
+  /**
+   * Writes the case under its id. Versioned by the case's row version, so a stale write after a newer one is a
+   * no-op and re-indexing the same version is idempotent.
+   */
+  void index(CaseSummary kase);
+
+  /** Full-text search restricted to {@code scope} inside the query, so hits and totals are both scoped. */
+  Page<CaseSummary> search(PartyScope scope, String text, PageRequest page);
+
+  /** Whether the cluster answers and is not red. Never throws. */
+  boolean healthy();
+
+  @Override
+  void close();
+
+  /** The index cannot be reached or refused the request. The message is for logs, not for clients. */
+  final class CaseIndexUnavailableException extends RuntimeException {
+    public CaseIndexUnavailableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package ipwatch.casework.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ipwatch.casework.auth.Organisation;
+import ipwatch.casework.auth.Role;
+import ipwatch.casework.cases.CaseStatus;
+import ipwatch.casework.cases.CaseSummary;
+import ipwatch.casework.cases.Page;
+import ipwatch.casework.cases.PageRequest;
+import ipwatch.casework.cases.PartyScope;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * {@link ElasticsearchCaseIndex} against a real node. Opt-in, because this module's build does not start
+ * Elasticsearch: {@code -Dipwatch.test.elasticsearchUrl=http://127.0.0.1:9200} (the end-to-end test of the local
+ * stack covers the same path on every build).
+ */
+@EnabledIfSystemProperty(named = "ipwatch.test.elasticsearchUrl", matches = "https?://.+")
+class ElasticsearchCaseIndexIT {
+  private static final String URL = System.getProperty("ipwatch.test.elasticsearchUrl");
+  private static final String INDEX = "cases-it-" + UUID.randomUUID().toString().substring(0, 8);
+  private static ElasticsearchCaseIndex index;
+
+  @BeforeAll
+  static void open() {
+    index = new ElasticsearchCaseIndex(URL, INDEX);
+    index.ensureIndex();
+    index.ensureIndex(); // a second instance starting finds it in place
+  }
+
+  @AfterAll
+  static void drop() throws Exception {
+    HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(URL + "/" + INDEX)).DELETE().build(),
+        HttpResponse.BodyHandlers.discarding());
+    index.close();
+  }
+
+  @Test
+  void searchHitsAndTotalsAreScopedToTheParty() throws Exception {
+    CaseSummary own = kase("org-a", "NORDVIK parka", 1);
+    index.index(own);
+    index.index(kase("org-b", "NORDVIK boots", 1));
+    index.index(own); // the same version again: a no-op, not an error
+    refresh();
+
+    Page<CaseSummary> forA = index.search(new PartyScope.OwnedBy("org-a"), "nordvik", new PageRequest(1, 10));
+    Page<CaseSummary> forPlatform = index.search(
+        PartyScope.of(new Organisation("p", "P", Role.PLATFORM, "demo-market", List.of())), "", new PageRequest(1, 10));
+    Page<CaseSummary> forRegulator = index.search(new PartyScope.InJurisdictions(List.of("US")), "nordvik",
+        new PageRequest(1, 10));
+
+    assertEquals(1, forA.total());
+    assertEquals(own.id(), forA.items().get(0).id());
+    assertEquals(0, forPlatform.total());
+    assertEquals(2, forRegulator.total());
+    assertTrue(index.healthy());
+  }
+
+  @Test
+  void aStaleVersionNeverOverwritesANewerDocument() throws Exception {
+    CaseSummary v2 = withStatus(kase("org-c", "LUMORA headphones", 2), CaseStatus.CONFIRMED);
+    index.index(v2);
+    index.index(withStatus(v2, CaseStatus.DETECTED, 1));
+    refresh();
+
+    Page<CaseSummary> p = index.search(new PartyScope.OwnedBy("org-c"), "", new PageRequest(1, 10));
+    assertEquals(CaseStatus.CONFIRMED, p.items().get(0).status());
+  }
+
+  private static CaseSummary kase(String owner, String title, long version) {
+    Instant now = Instant.parse("2025-03-01T10:15:30Z");
+    return new CaseSummary(UUID.randomUUID(), "l-" + UUID.randomUUID(), "tm-x", owner, "demo-market", "US",
+        CaseStatus.DETECTED, "BRAND_USE", 0.9, title, "https://demo-market.example/x", "demo-market:s", "Seller",
+        false, null, now, now, now, version);
+  }
+
+  private static CaseSummary withStatus(CaseSummary c, CaseStatus s) {
+    return withStatus(c, s, c.version());
+  }
+
+  private static CaseSummary withStatus(CaseSummary c, CaseStatus s, long version) {
+    return new CaseSummary(c.id(), c.listingId(), c.assetId(), c.ownerOrg(), c.marketplace(), c.jurisdiction(), s,
+        c.kind(), c.score(), c.title(), c.url(), c.sellerId(), c.sellerName(), c.noticeSent(), c.referredToOrg(),
+        c.detectedAt(), c.createdAt(), c.updatedAt(), version);
+  }
+
+  private static void refresh() throws Exception {
+    HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(URL + "/" + INDEX + "/_refresh"))
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+  }
+}
