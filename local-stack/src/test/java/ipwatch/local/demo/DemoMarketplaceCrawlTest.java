@@ -36,7 +36,8 @@ class DemoMarketplaceCrawlTest {
   static void crawlTheDemoMarketplace() {
     market = DemoMarketplace.start(0, REGISTRY);
     Config config = Config.load(Path.of("../config/crawler.yaml"), Map.of())
-        .with(Map.of("marketplaces.dir", "../config/marketplaces", "evidence.dir", evidenceDir.toString()));
+        .with(Map.of("marketplaces.dir", "../config/marketplaces", "evidence.dir", evidenceDir.toString(),
+            "state.dir", ""));
     CrawlerSettings settings = CrawlerSettings.from(config);
     CollectingListingSink listings = new CollectingListingSink();
     Crawler crawler = new Crawler(settings, new FileEvidenceStore(evidenceDir), listings, errors);

@@ -1,0 +1,63 @@
+package ipwatch.local;
+
+import ipwatch.model.config.Config;
+import ipwatch.stream.match.MatchJob;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** Runs the production match job, unchanged, on a local MiniCluster with checkpoints under the stack directory. */
+public final class MatchJobRunner implements AutoCloseable {
+  private final JobClient client;
+
+  private MatchJobRunner(JobClient client) {
+    this.client = client;
+  }
+
+  public static MatchJobRunner start(Config streamJobs, int parallelism, Path checkpointDir, String bootstrap)
+      throws Exception {
+    MatchJob job = MatchJob.fromConfig(streamJobs.with(Map.of("kafka.bootstrapServers", bootstrap)));
+    Configuration conf = job.flinkConfiguration();
+    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toUri().toString());
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+    job.build(env);
+    JobClient client = env.executeAsync(MatchJob.NAME);
+    MatchJobRunner runner = new MatchJobRunner(client);
+    runner.awaitRunning(Duration.ofSeconds(60));
+    return runner;
+  }
+
+  private void awaitRunning(Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      JobStatus status = client.getJobStatus().get(10, TimeUnit.SECONDS);
+      if (status == JobStatus.RUNNING) {
+        return;
+      }
+      if (status.isGloballyTerminalState()) {
+        throw new IllegalStateException("the match job ended at start-up with status " + status);
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("the match job did not reach RUNNING within " + timeout.toSeconds() + " s");
+  }
+
+  public JobStatus status() throws Exception {
+    return client.getJobStatus().get(10, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      client.cancel().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // already finished or the MiniCluster is gone; nothing else to stop
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package ipwatch.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import ipwatch.crawl.CrawlReport;
+import ipwatch.local.demo.DemoItem;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The walking skeleton on real parts: the in-process Kafka broker, Elasticsearch from its zip, embedded PostgreSQL,
+ * the Flink match job on a MiniCluster, casework-api, and the production crawler on the demo marketplace.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlatformEndToEndIT {
+  private static final Duration PATIENCE = Duration.ofSeconds(120);
+
+  private LocalStack stack;
+  private DemoRun demo;
+  private CaseworkClient api;
+  private Map<String, String> tokens;
+  private CrawlReport crawl;
+
+  @BeforeAll
+  void startThePlatformAndCrawlTheDemoMarketplace() throws Exception {
+    Path root = LocalStackSettings.findRepoRoot();
+    Path data = root.resolve("local-stack/target/e2e-data");
+    deleteRecursively(data);
+    LocalStackSettings settings = LocalStackSettings.load(root, Map.of()).withDataDir(data).withFreePorts();
+    stack = LocalStack.start(settings);
+    demo = DemoRun.start(stack, 0);
+    crawl = demo.crawl().get(3, TimeUnit.MINUTES);
+    api = new CaseworkClient(URI.create("http://127.0.0.1:" + stack.casework().port() + "/"));
+    tokens = stack.casework().demoTokens();
+  }
+
+  @AfterAll
+  void stop() {
+    if (demo != null) {
+      demo.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void everyCounterfeitDemoListingBecomesExactlyOneCase() throws Exception {
+    List<DemoItem> counterfeits = demo.catalogue().items(DemoItem.Group.COUNTERFEIT);
+    assertTrue(counterfeits.size() >= 20, "the demo has counterfeits");
+    assertEquals(0, crawl.errors(), "the demo crawl recorded no errors: " + crawl);
+    List<JsonNode> cases = awaitCases(tokens.get("regulator"), paths(counterfeits));
+    Set<String> pairs = new HashSet<>();
+    for (JsonNode c : cases) {
+      assertTrue(pairs.add(c.path("listingId").asText() + "|" + c.path("assetId").asText()),
+          "one case per listing and asset: " + c);
+    }
+    for (DemoItem item : counterfeits) {
+      JsonNode c = caseFor(cases, item.path());
+      assertEquals(item.expectedAssetId(), c.path("assetId").asText(), item.path());
+      assertEquals("DETECTED", c.path("status").asText());
+      assertEquals("BRAND_USE", c.path("kind").asText());
+    }
+  }
+
+  @Test
+  void genuineAccessoryAndUnrelatedListingsDoNotBecomeCases() throws Exception {
+    List<JsonNode> cases = awaitCases(tokens.get("regulator"),
+        paths(demo.catalogue().items(DemoItem.Group.COUNTERFEIT)));
+    List<DemoItem> innocent = new ArrayList<>();
+    for (DemoItem.Group g : List.of(DemoItem.Group.GENUINE, DemoItem.Group.ACCESSORY, DemoItem.Group.UNRELATED,
+        DemoItem.Group.REAL_PAGE)) {
+      innocent.addAll(demo.catalogue().items(g));
+    }
+    assertTrue(innocent.size() > 100);
+    for (DemoItem item : innocent) {
+      assertFalse(cases.stream().anyMatch(c -> c.path("url").asText().endsWith(item.path())),
+          "no case for " + item.group() + " " + item.path() + " (" + item.title() + ")");
+    }
+  }
+
+  @Test
+  void rightsHolderSeesOnlyCasesOnTheirOwnMarks() throws Exception {
+    List<DemoItem> nordvik = demo.catalogue().items(DemoItem.Group.COUNTERFEIT).stream()
+        .filter(i -> "tm-nordvik".equals(i.expectedAssetId())).toList();
+    List<JsonNode> own = awaitCases(tokens.get("rights-holder"), paths(nordvik));
+    assertTrue(own.stream().allMatch(c -> "org-nordvik".equals(c.path("ownerOrg").asText())), "only own cases");
+    List<JsonNode> other = awaitCases(tokens.get("rights-holder-2"), List.of());
+    assertTrue(other.stream().noneMatch(c -> "org-nordvik".equals(c.path("ownerOrg").asText())),
+        "Lumora sees no Nordvik case");
+
+    String foreignId = own.get(0).path("id").asText();
+    CaseworkClient.Reply reply = api.get("/api/cases/" + foreignId, tokens.get("rights-holder-2"));
+    assertEquals(404, reply.status(), "a foreign case answers 404");
+    assertTrue(reply.body().hasNonNull("type") && reply.body().hasNonNull("correlationId"), reply.body().toString());
+    assertEquals(200, api.get("/api/cases/" + foreignId, tokens.get("rights-holder")).status());
+  }
+
+  @Test
+  void caseIsSearchableInElasticsearchWithinTheCallersScope() throws Exception {
+    DemoItem item = demo.catalogue().items(DemoItem.Group.COUNTERFEIT).stream()
+        .filter(i -> "tm-nordvik".equals(i.expectedAssetId())).findFirst().orElseThrow();
+    awaitCases(tokens.get("rights-holder"), List.of(item.path()));
+    JsonNode hits = awaitSearch(tokens.get("rights-holder"), item.title(), item.path());
+    assertTrue(hits.path("total").asLong() >= 1, hits.toString());
+    JsonNode foreign = api.search(tokens.get("rights-holder-2"), item.title());
+    for (JsonNode hit : foreign.path("items")) {
+      assertFalse("org-nordvik".equals(hit.path("ownerOrg").asText()), "search leaks a foreign case: " + hit);
+    }
+  }
+
+  private JsonNode awaitSearch(String token, String query, String path) throws Exception {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    JsonNode last = null;
+    while (System.nanoTime() < deadline) {
+      last = api.search(token, query);
+      for (JsonNode hit : last.path("items")) {
+        if (hit.path("url").asText().endsWith(path)) {
+          return last;
+        }
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("search for '" + query + "' never found " + path + "; last answer " + last);
+  }
+
+  /** Polls until every expected path has a case visible to the caller; returns all cases the caller sees. */
+  private List<JsonNode> awaitCases(String token, List<String> expectedPaths) throws Exception {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    List<JsonNode> cases = List.of();
+    while (System.nanoTime() < deadline) {
+      cases = api.allCases(token);
+      List<JsonNode> seen = cases;
+      if (expectedPaths.stream().allMatch(p -> seen.stream().anyMatch(c -> c.path("url").asText().endsWith(p)))) {
+        return cases;
+      }
+      Thread.sleep(500);
+    }
+    List<JsonNode> seen = cases;
+    List<String> missing = expectedPaths.stream()
+        .filter(p -> seen.stream().noneMatch(c -> c.path("url").asText().endsWith(p))).toList();
+    throw new AssertionError(missing.size() + " expected cases never appeared, e.g. " + missing.get(0)
+        + " (crawl: " + crawl + ", cases visible: " + cases.size() + ")");
+  }
+
+  private static JsonNode caseFor(List<JsonNode> cases, String path) {
+    return cases.stream().filter(c -> c.path("url").asText().endsWith(path)).findFirst()
+        .orElseThrow(() -> new AssertionError("no case for " + path));
+  }
+
+  private static List<String> paths(List<DemoItem> items) {
+    return items.stream().map(DemoItem::path).toList();
+  }
+
+  private static void deleteRecursively(Path dir) throws Exception {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
