@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -102,26 +103,36 @@ final class CrawlRun implements AutoCloseable {
     pending.incrementAndGet();
     Validators v = known.map(PageState::validators).orElse(Validators.NONE);
     c.fetch.submit(url, c.htmlTypes(), v, a -> {
+      CompletableFuture<Void> work;
       try {
-        handle(url, depth, known, a);
+        work = handle(url, depth, known, a);
       } catch (RuntimeException e) {
-        LOG.warn("handling {} failed", url, e);
-        error(url, 0, "internal error: " + e, a.attempts());
-      } finally {
+        work = CompletableFuture.failedFuture(e);
+      }
+      // the URL is done only when its listing reached the sink, so the run never ends with a listing in flight
+      work.whenComplete((ok, e) -> {
+        if (e != null) {
+          Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+              ? e.getCause() : e;
+          LOG.warn("handling {} failed", url, cause);
+          error(url, 0, "internal error: " + cause, a.attempts());
+        }
         if (pending.decrementAndGet() == 0) {
           synchronized (done) {
             done.notifyAll();
           }
         }
-      }
+      });
     });
   }
 
-  private void handle(URI url, int depth, Optional<PageState> known, PoliteFetch.Attempted a) {
+  private CompletableFuture<Void> handle(URI url, int depth, Optional<PageState> known, PoliteFetch.Attempted a) {
     FetchResult r = a.result();
     PageState before = known.orElseGet(() -> new PageState(url.toString(), depth, Validators.NONE, null, null));
     switch (r.outcome()) {
-      case OK -> page(url, r, depth, before);
+      case OK -> {
+        return page(url, r, depth, before);
+      }
       case NOT_MODIFIED -> {
         unchanged.incrementAndGet();
         c.metrics.notModified.increment();
@@ -133,31 +144,35 @@ final class CrawlRun implements AutoCloseable {
       }
       default -> error(url, r, a.attempts());
     }
+    return CompletableFuture.completedFuture(null);
   }
 
-  private void page(URI url, FetchResult r, int depth, PageState before) {
+  private CompletableFuture<Void> page(URI url, FetchResult r, int depth, PageState before) {
     pages.incrementAndGet();
     c.metrics.pagesFetched.increment();
     c.metrics.bytesFetched.add(r.body().length);
     URI finalUrl = UrlCanonicalizer.canonicalize(r.finalUrl()).orElse(url);
     PageHandler.Result result = c.pageHandler.handle(finalUrl, r, before.contentSha256());
-    switch (result.outcome()) {
-      case EMITTED -> {
-        emitted.incrementAndGet();
-        c.metrics.listingsEmitted.increment();
-      }
-      case UNCHANGED -> {
-        unchanged.incrementAndGet();
-        c.metrics.unchanged.increment();
-      }
-      default -> { }
-    }
-    c.state.put(before.withFetch(r.validators(), result.contentSha256(), Instant.now()));
     if (c.settings.followLinks() && depth < c.settings.maxDepth() && !r.noFollow()) {
       for (String link : Links.followable(result.document())) {
         UrlCanonicalizer.canonicalize(link).ifPresent(u -> offer(u, depth + 1, false));
       }
     }
+    // remembered as emitted only once the sink took it: a listing the sink refused is emitted again next crawl
+    return result.emitted().thenRun(() -> {
+      switch (result.outcome()) {
+        case EMITTED -> {
+          emitted.incrementAndGet();
+          c.metrics.listingsEmitted.increment();
+        }
+        case UNCHANGED -> {
+          unchanged.incrementAndGet();
+          c.metrics.unchanged.increment();
+        }
+        default -> { }
+      }
+      c.state.put(before.withFetch(r.validators(), result.contentSha256(), Instant.now()));
+    });
   }
 
   private void skipped() {

@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -167,20 +168,29 @@ public final class CrawlService implements AutoCloseable {
     }
     Validators v = known.map(PageState::validators).orElse(Validators.NONE);
     c.fetch.submit(url, c.htmlTypes(), v, a -> {
+      CompletableFuture<Void> work;
       try {
-        handle(url, e, known, a);
+        work = handle(url, e, known, a);
       } catch (RuntimeException ex) {
-        LOG.warn("handling {} failed", url, ex);
-        c.metrics.errors.increment();
-        c.recordError(url, 0, "internal error: " + ex, a.attempts());
-      } finally {
+        work = CompletableFuture.failedFuture(ex);
+      }
+      // the frontier offset moves on only once the listing reached the sink: a crash before that refetches the URL
+      work.whenComplete((ok, ex) -> {
+        if (ex != null) {
+          Throwable cause = ex instanceof java.util.concurrent.CompletionException && ex.getCause() != null
+              ? ex.getCause() : ex;
+          LOG.warn("handling {} failed", url, cause);
+          c.metrics.errors.increment();
+          c.recordError(url, 0, "internal error: " + cause, a.attempts());
+        }
         inFlightUrls.remove(url.toString());
         offsets.done(tp, r.offset());
-      }
+      });
     });
   }
 
-  private void handle(URI url, FrontierEntry e, Optional<PageState> known, PoliteFetch.Attempted a) {
+  private CompletableFuture<Void> handle(URI url, FrontierEntry e, Optional<PageState> known,
+      PoliteFetch.Attempted a) {
     FetchResult r = a.result();
     PageState before = known.orElseGet(() -> new PageState(url.toString(), e.depth(), Validators.NONE, null, null));
     if (e.seed() && s.useSitemaps()) {
@@ -194,14 +204,19 @@ public final class CrawlService implements AutoCloseable {
         c.metrics.bytesFetched.add(r.body().length);
         URI finalUrl = UrlCanonicalizer.canonicalize(r.finalUrl()).orElse(url);
         PageHandler.Result result = c.pageHandler.handle(finalUrl, r, before.contentSha256());
-        (result.outcome() == PageHandler.Outcome.EMITTED ? c.metrics.listingsEmitted : c.metrics.unchanged)
-            .increment();
-        c.state.put(before.withFetch(r.validators(), result.contentSha256(), Instant.now()));
         if (s.followLinks() && e.depth() < s.maxDepth() && !r.noFollow()) {
           Links.followable(result.document()).forEach(l -> UrlCanonicalizer.canonicalize(l)
               .filter(u -> UrlCanonicalizer.hostKey(u).equals(UrlCanonicalizer.hostKey(url)))
               .ifPresent(u -> queue(u, e.depth() + 1)));
         }
+        return result.emitted().thenRun(() -> {
+          switch (result.outcome()) {
+            case EMITTED -> c.metrics.listingsEmitted.increment();
+            case UNCHANGED -> c.metrics.unchanged.increment();
+            default -> { }
+          }
+          c.state.put(before.withFetch(r.validators(), result.contentSha256(), Instant.now()));
+        });
       }
       case NOT_MODIFIED -> {
         c.metrics.notModified.increment();
@@ -213,6 +228,7 @@ public final class CrawlService implements AutoCloseable {
         c.recordError(url, r, a.attempts());
       }
     }
+    return CompletableFuture.completedFuture(null);
   }
 
   /** Back into the frontier unless queued lately or fetched recently enough. */

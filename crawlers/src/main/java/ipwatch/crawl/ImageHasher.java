@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,6 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * politeness as for pages, image content types only, at most the page byte limit), stored in the evidence store and
  * hashed, so a case can show the pictures the seller used. Images already hashed in this process are not fetched
  * again (shops reuse one picture across many listings). Failures leave the hash empty; they are not crawl errors.
+ *
+ * <p>Image fetches are scheduled like page fetches and never wait on a pool thread: a blocking wait for the host's
+ * next slot would sit behind every page already queued for that host, and with all workers waiting the crawl starves.
  */
 final class ImageHasher {
   private static final int MAX_REMEMBERED = 100_000;
@@ -32,50 +36,57 @@ final class ImageHasher {
     this.maxPerListing = maxPerListing;
   }
 
-  Listing withHashes(Listing l) {
+  /** The listing with its image hashes, once the (politely scheduled) image fetches are done. */
+  CompletableFuture<Listing> withHashes(Listing l) {
     if (maxPerListing <= 0 || l.images().isEmpty()) {
-      return l;
+      return CompletableFuture.completedFuture(l);
     }
-    List<Image> out = new ArrayList<>();
+    List<CompletableFuture<String>> hashes = new ArrayList<>();
     for (Image img : l.images()) {
-      String sha = out.size() < maxPerListing ? hash(l.url(), img.url()).orElse(null) : null;
-      out.add(new Image(img.url(), sha));
+      hashes.add(hashes.size() < maxPerListing ? hash(l.url(), img.url()) : CompletableFuture.completedFuture(null));
     }
-    return new Listing(l.listingId(), l.marketplace(), l.url(), l.title(), l.description(), l.brand(), l.category(),
-        l.price(), l.seller(), out, l.gtin(), l.sku(), l.mpn(), l.fetchedAt(), l.snapshot());
+    return CompletableFuture.allOf(hashes.toArray(CompletableFuture[]::new)).thenApply(v -> {
+      List<Image> out = new ArrayList<>();
+      for (int i = 0; i < l.images().size(); i++) {
+        out.add(new Image(l.images().get(i).url(), hashes.get(i).join()));
+      }
+      return new Listing(l.listingId(), l.marketplace(), l.url(), l.title(), l.description(), l.brand(),
+          l.category(), l.price(), l.seller(), out, l.gtin(), l.sku(), l.mpn(), l.fetchedAt(), l.snapshot());
+    });
   }
 
-  private Optional<String> hash(String page, String imageUrl) {
+  private CompletableFuture<String> hash(String page, String imageUrl) {
     Optional<URI> url;
     try {
       url = UrlCanonicalizer.canonicalize(URI.create(page).resolve(imageUrl.replace(" ", "%20")));
     } catch (IllegalArgumentException e) {
-      return Optional.empty();
+      return CompletableFuture.completedFuture(null);
     }
     if (url.isEmpty()) {
-      return Optional.empty();
-    }
-    if (!fetch.allowed(url.get())) {
-      return Optional.empty();
+      return CompletableFuture.completedFuture(null);
     }
     String key = url.get().toString();
     String cached = known.get(key);
     if (cached != null) {
-      return Optional.of(cached);
+      return CompletableFuture.completedFuture(cached);
     }
-    try {
-      FetchResult r = fetch.fetchNow(url.get(), t -> t.startsWith("image/"), Validators.NONE).result();
-      if (!r.ok() || r.body().length == 0) {
-        return Optional.empty();
+    CompletableFuture<String> sha = new CompletableFuture<>();
+    fetch.submit(url.get(), t -> t.startsWith("image/"), Validators.NONE, a -> {
+      try {
+        FetchResult r = a.result();
+        if (!r.ok() || r.body().length == 0) {
+          sha.complete(null);
+          return;
+        }
+        String digest = evidence.put(r.body(), r.contentType()).sha256();
+        if (known.size() < MAX_REMEMBERED) {
+          known.put(key, digest);
+        }
+        sha.complete(digest);
+      } catch (RuntimeException e) {
+        sha.complete(null); // an image we cannot store leaves its hash empty; the listing still goes out
       }
-      String sha = evidence.put(r.body(), r.contentType()).sha256();
-      if (known.size() < MAX_REMEMBERED) {
-        known.put(key, sha);
-      }
-      return Optional.of(sha);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
+    });
+    return sha;
   }
 }

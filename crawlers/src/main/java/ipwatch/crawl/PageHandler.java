@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -29,8 +30,13 @@ final class PageHandler {
 
   enum Outcome { EMITTED, UNCHANGED, HUB }
 
-  /** @param contentSha256 the body's hash when it is a listing (emitted now or before), else null */
-  record Result(Outcome outcome, String contentSha256, Document document) {}
+  /**
+   * @param contentSha256 the body's hash when it is a listing (emitted now or before), else null
+   * @param emitted completes when the listing is handed to the sink (image hashes first); fails if the sink refused it
+   */
+  record Result(Outcome outcome, String contentSha256, Document document, CompletableFuture<Void> emitted) {}
+
+  private static final CompletableFuture<Void> NOTHING_TO_EMIT = CompletableFuture.completedFuture(null);
 
   private final ListingExtractor extractor;
   private final EvidenceStore evidence;
@@ -48,15 +54,16 @@ final class PageHandler {
     Document doc = parse(r, finalUrl);
     Optional<ExtractedPage> product = extractor.extract(finalUrl, doc);
     if (product.isEmpty()) {
-      return new Result(Outcome.HUB, null, doc);
+      return new Result(Outcome.HUB, null, doc, NOTHING_TO_EMIT);
     }
     String sha = Hashes.sha256Hex(r.body());
     if (sha.equals(lastEmittedSha256)) {
-      return new Result(Outcome.UNCHANGED, sha, doc); // same bytes as the listing we already emitted
+      return new Result(Outcome.UNCHANGED, sha, doc, NOTHING_TO_EMIT); // same bytes as the listing we already emitted
     }
     Snapshot snapshot = evidence.put(r.body(), r.contentType());
-    listings.accept(images.withHashes(product.get().toListing(snapshot, Instant.now())));
-    return new Result(Outcome.EMITTED, sha, doc);
+    CompletableFuture<Void> emitted =
+        images.withHashes(product.get().toListing(snapshot, Instant.now())).thenAccept(listings::accept);
+    return new Result(Outcome.EMITTED, sha, doc, emitted);
   }
 
   static Document parse(FetchResult r, URI base) {
