@@ -79,6 +79,7 @@ public final class LocalStack implements AutoCloseable {
     casework = remember(clock.time("casework-api", () -> CaseworkServer.start(caseworkConfig())));
     matchJob = remember(clock.time("flink match job", () -> MatchJobRunner.start(streamJobsConfig(),
         settings.flinkParallelism(), dir.flink(), kafka.bootstrapServers())));
+    clock.markReady();
     log.info("local stack started:\n{}", clock.report());
   }
 
@@ -109,7 +110,6 @@ public final class LocalStack implements AutoCloseable {
     o.put("auth.jwt.secret", jwtSecret());
     o.put("registry.seedFile", settings.repoRoot().resolve("config/demo/registry.jsonl").toString());
     o.put("demo.enabled", "true");
-    o.put("evidence.dir", dir.evidence().toString());
     return Config.load(settings.repoRoot().resolve("config/casework-api.yaml"), System.getenv()).with(o);
   }
 
