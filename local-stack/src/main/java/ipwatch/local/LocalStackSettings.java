@@ -27,7 +27,7 @@ public record LocalStackSettings(
     String home = env.getOrDefault("IPWATCH_HOME", c.string("local.dataDir"));
     String zip = c.find("local.elasticsearch.zip").filter(s -> !s.isBlank())
         .orElse(System.getProperty("ipwatch.esZip",
-            "local-stack/target/dist/elasticsearch-" + ES_VERSION + ".zip"));
+            "local-infra/target/dist/elasticsearch-" + ES_VERSION + ".zip"));
     return new LocalStackSettings(
         repoRoot,
         repoRoot.resolve(home).toAbsolutePath().normalize(),

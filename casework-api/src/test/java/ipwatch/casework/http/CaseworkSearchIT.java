@@ -22,15 +22,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * GET /api/search through the running server against a real Elasticsearch. Opt-in like ElasticsearchCaseIndexIT:
- * {@code -Dipwatch.test.elasticsearchUrl=http://127.0.0.1:9200}.
+ * GET /api/search through the running server against a real Elasticsearch, scoped per party (totals included).
  */
-@EnabledIfSystemProperty(named = "ipwatch.test.elasticsearchUrl", matches = "https?://.+")
 class CaseworkSearchIT {
-  private static final String ES = System.getProperty("ipwatch.test.elasticsearchUrl");
+  private static final String ES = ipwatch.casework.testing.TestElasticsearch.url();
   private static final String INDEX = "cases-search-it-" + UUID.randomUUID().toString().substring(0, 8);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static CaseworkServer server;

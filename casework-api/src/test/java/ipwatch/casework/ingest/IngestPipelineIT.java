@@ -41,17 +41,14 @@ import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The whole ingestion path with real parts: an in-process KRaft broker, PostgreSQL and Elasticsearch. Flags on the
  * topic become cases (once, even when the same flag arrives twice), a bad record becomes a dead letter, the case is
- * searchable, and the seeded registry appears on ip-registry. Opt-in on an Elasticsearch URL like the other search
- * tests: {@code -Dipwatch.test.elasticsearchUrl=http://127.0.0.1:9200}.
+ * searchable, and the seeded registry appears on ip-registry.
  */
-@EnabledIfSystemProperty(named = "ipwatch.test.elasticsearchUrl", matches = "https?://.+")
 class IngestPipelineIT {
-  private static final String ES = System.getProperty("ipwatch.test.elasticsearchUrl");
+  private static final String ES = ipwatch.casework.testing.TestElasticsearch.url();
   private static final String INDEX = "cases-pipeline-it-" + UUID.randomUUID().toString().substring(0, 8);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static KafkaClusterTestKit kafka;

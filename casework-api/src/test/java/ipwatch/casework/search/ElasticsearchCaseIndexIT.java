@@ -20,16 +20,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * {@link ElasticsearchCaseIndex} against a real node. Opt-in, because this module's build does not start
- * Elasticsearch: {@code -Dipwatch.test.elasticsearchUrl=http://127.0.0.1:9200} (the end-to-end test of the local
- * stack covers the same path on every build).
+ * {@link ElasticsearchCaseIndex} against a real node (started once per test JVM by {@link
+ * ipwatch.casework.testing.TestElasticsearch}).
  */
-@EnabledIfSystemProperty(named = "ipwatch.test.elasticsearchUrl", matches = "https?://.+")
 class ElasticsearchCaseIndexIT {
-  private static final String URL = System.getProperty("ipwatch.test.elasticsearchUrl");
+  private static final String URL = ipwatch.casework.testing.TestElasticsearch.url();
   private static final String INDEX = "cases-it-" + UUID.randomUUID().toString().substring(0, 8);
   private static ElasticsearchCaseIndex index;
 

@@ -68,7 +68,7 @@ class ElasticsearchNodeIT {
   void missingZipTellsHowToBuildIt() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> ElasticsearchNode.start(DATA.resolve("nope.zip"), DATA, 0, "512m"));
-    assertTrue(e.getMessage().contains("mvn -B -pl local-stack -am package -DskipTests"), e.getMessage());
+    assertTrue(e.getMessage().contains("mvn -B -pl local-infra -am package -DskipTests"), e.getMessage());
   }
 
   @Test

@@ -63,7 +63,7 @@ public final class ElasticsearchNode implements AutoCloseable {
   public static ElasticsearchNode start(Path zip, Path dataDir, int httpPort, String heap) {
     if (!Files.isRegularFile(zip)) {
       throw new IllegalStateException("the Elasticsearch server zip " + zip + " is missing; build it with "
-          + "`mvn -B -pl local-stack -am package -DskipTests`");
+          + "`mvn -B -pl local-infra -am package -DskipTests`");
     }
     if (!heap.matches("\\d+[kmgKMG]?")) {
       throw new IllegalArgumentException("heap must look like 512m or 1g, not " + heap);
