@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ipwatch.crawl.sink.CollectingErrorSink;
 import ipwatch.crawl.sink.KafkaListingSink;
+import ipwatch.local.infra.InProcessKafka;
 import ipwatch.model.FileEvidenceStore;
 import ipwatch.model.Json;
 import ipwatch.model.Listing;
@@ -21,8 +22,6 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,21 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrawlServiceIT {
   private static final int HOSTS = 12;
-  private static KafkaClusterTestKit kafka;
+  private static InProcessKafka kafka;
   @TempDir static Path dir;
 
   @BeforeAll
   static void startKafka() throws Exception {
-    kafka = new KafkaClusterTestKit.Builder(
-            new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .setConfigProp("group.initial.rebalance.delay.ms", "0")
-        .build();
-    kafka.format();
-    kafka.startup();
-    kafka.waitForReadyBrokers();
+    // the same in-process KRaft broker the local stack runs
+    kafka = InProcessKafka.start(dir.resolve("kafka"), 0);
   }
 
   @AfterAll
