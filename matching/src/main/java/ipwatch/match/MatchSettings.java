@@ -1,10 +1,13 @@
 package ipwatch.match;
 
 import ipwatch.match.context.DescriptiveUse;
+import ipwatch.match.registry.CategoryClasses;
+import ipwatch.match.trademark.LookalikeScorer;
 import ipwatch.match.trademark.Placement;
 import ipwatch.model.config.Config;
 import ipwatch.model.config.ConfigException;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -21,7 +24,9 @@ public record MatchSettings(
     Map<Placement, Double> placementWeights,
     double suspiciousPriceRatio,
     double priceWeight,
-    List<String> descriptiveCues)
+    List<String> descriptiveCues,
+    LookalikeScorer.Similarity lookalike,
+    CategoryClasses categories)
     implements Serializable {
 
   public static final String PREFIX = "matching.";
@@ -43,7 +48,9 @@ public record MatchSettings(
     w.put(Placement.TITLE_LEAD, 0.75);
     w.put(Placement.TITLE_MENTION, 0.65);
     w.put(Placement.DESCRIPTIVE_MENTION, 0.1);
-    return new MatchSettings(0.7, w, 0.4, 0.25, DescriptiveUse.DEFAULT_CUES);
+    return new MatchSettings(
+        0.7, w, 0.4, 0.25, DescriptiveUse.DEFAULT_CUES, new LookalikeScorer.Similarity(1.0, 0.95, 0.9, 0.9, 0.3),
+        CategoryClasses.bundled());
   }
 
   public static MatchSettings from(Config config) {
@@ -59,7 +66,16 @@ public record MatchSettings(
         fraction(config, "price.weight", d.priceWeight(), false),
         config.find(PREFIX + "descriptiveCues").isPresent() || config.tree(PREFIX + "descriptiveCues").isPresent()
             ? config.list(PREFIX + "descriptiveCues")
-            : d.descriptiveCues());
+            : d.descriptiveCues(),
+        new LookalikeScorer.Similarity(
+            fraction(config, "lookalike.visual", d.lookalike().visual(), true),
+            fraction(config, "lookalike.oneEdit", d.lookalike().oneEdit(), true),
+            fraction(config, "lookalike.twoEdits", d.lookalike().twoEdits(), true),
+            fraction(config, "lookalike.phonetic", d.lookalike().phonetic(), true),
+            fraction(config, "lookalike.obfuscation", d.lookalike().obfuscation(), false)),
+        config.find(PREFIX + "categoriesFile").filter(f -> !f.isBlank())
+            .map(f -> CategoryClasses.from(Config.load(Path.of(f), Map.of()), f))
+            .orElse(d.categories()));
   }
 
   /** {@code TITLE_LEAD} → {@code titleLead}, the key under {@code matching.weights}. */

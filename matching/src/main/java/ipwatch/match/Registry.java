@@ -1,7 +1,9 @@
 package ipwatch.match;
 
+import ipwatch.match.trademark.LookalikeIndex;
 import ipwatch.match.trademark.MarkIndex;
 import ipwatch.model.IpAsset;
+import ipwatch.model.Patent;
 import ipwatch.model.Trademark;
 import java.util.Collection;
 import java.util.Collections;
@@ -16,6 +18,8 @@ import java.util.Optional;
 public final class Registry {
   private final Map<String, IpAsset> assets = new LinkedHashMap<>();
   private final MarkIndex marks = new MarkIndex();
+  private final LookalikeIndex lookalikes = new LookalikeIndex();
+  private final Map<String, Patent> patents = new LinkedHashMap<>();
 
   public static Registry of(Collection<? extends IpAsset> assets) {
     Registry registry = new Registry();
@@ -29,12 +33,17 @@ public final class Registry {
     assets.put(asset.assetId(), asset);
     if (asset instanceof Trademark tm) {
       marks.put(tm);
+      lookalikes.put(tm);
+    } else if (asset instanceof Patent p) {
+      patents.put(p.assetId(), p);
     }
   }
 
   public void remove(String assetId) {
     if (assets.remove(assetId) != null) {
       marks.remove(assetId);
+      lookalikes.remove(assetId);
+      patents.remove(assetId);
     }
   }
 
@@ -56,5 +65,17 @@ public final class Registry {
 
   public MarkIndex marks() {
     return marks;
+  }
+
+  public boolean hasPatents() {
+    return !patents.isEmpty();
+  }
+
+  public Collection<Patent> patents() {
+    return Collections.unmodifiableCollection(patents.values());
+  }
+
+  public LookalikeIndex lookalikes() {
+    return lookalikes;
   }
 }

@@ -40,9 +40,14 @@ public final class Fixtures {
   }
 
   public static Listing listing(String title, String brand, String sellerId, String price) {
+    return listing(title, brand, sellerId, price, null);
+  }
+
+  /** A listing in a marketplace category; without one (null) the Nice-class gate cannot apply. */
+  public static Listing listing(String title, String brand, String sellerId, String price, String category) {
     String id = Listing.idFor("demo-market", "https://demo.example/" + Math.abs((title + brand + sellerId).hashCode()));
     return new Listing(
-        id, "demo-market", "https://demo.example/item/" + id, title, "", brand, "outerwear",
+        id, "demo-market", "https://demo.example/item/" + id, title, "", brand, category,
         new Money(price, "USD"), new Seller(sellerId, sellerId, null, null), List.of(), null, null, null, NOW, null);
   }
 }

@@ -29,7 +29,7 @@ public final class Normalizer {
     if (text == null || text.isEmpty()) {
       return TokenizedText.EMPTY;
     }
-    List<Token> tokens = new ArrayList<>();
+    ArrayList<Token> tokens = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     int tokenStart = -1;
     int tokenEnd = -1;
@@ -59,7 +59,7 @@ public final class Normalizer {
       i = next;
     }
     flush(tokens, current, tokenStart, tokenEnd);
-    return new TokenizedText(text, tokens);
+    return new TokenizedText(text, TokenizedText.trusted(tokens));
   }
 
   /** The normalised form of a phrase, tokens joined by one space: for dictionary keys and configuration values. */
@@ -75,21 +75,58 @@ public final class Normalizer {
     return -1;
   }
 
+  /**
+   * Folded forms of BMP code points, filled on first use. Titles repeat the same few hundred characters, and ICU
+   * normalisation of a single code point allocates several strings, so this cache is most of the tokenizer's speed.
+   * Racy by design: two threads may compute the same immutable value.
+   */
+  private static final String[] FOLDED = new String[0x10000];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      FOLDED[c] = Character.isLetterOrDigit(c) ? String.valueOf((char) Character.toLowerCase(c)) : " ";
+    }
+  }
+
   private static String fold(int codePoint) {
+    if (codePoint < FOLDED.length) {
+      String f = FOLDED[codePoint];
+      if (f == null) {
+        f = foldUncached(codePoint);
+        FOLDED[codePoint] = f;
+      }
+      return f;
+    }
+    return foldUncached(codePoint);
+  }
+
+  private static String foldUncached(int codePoint) {
+    if (codePoint == 0x2122 || codePoint == 0x2120) {
+      return " "; // ™ and ℠ fold to the letters "tm"/"sm", but after a brand they end it: "Nordvik™" is "nordvik"
+    }
     String decomposed = NFD.normalize(NFKC_CASEFOLD.normalize(new String(Character.toChars(codePoint))));
     StringBuilder out = new StringBuilder(decomposed.length());
     decomposed
         .codePoints()
         .filter(c -> UCharacter.getType(c) != UCharacterCategory.NON_SPACING_MARK)
+        // a few letters decompose to a space plus a letter (Greek ypogegrammeni "ͺ" → " ι"): keep the letter so
+        // the word is not split where a counterfeiter put a lookalike
+        .filter(c -> c != ' ' || !UCharacter.isLetter(codePoint))
         .forEach(out::appendCodePoint);
     return out.toString();
   }
 
   private static boolean isWordPart(String folded) {
+    if (folded.length() == 1 && folded.charAt(0) < 128) {
+      return folded.charAt(0) != ' ';
+    }
     return folded.codePoints().allMatch(UCharacter::isLetterOrDigit);
   }
 
   private static boolean isSingleCharacterWord(int codePoint) {
+    if (codePoint < 0x2E80) {
+      return false; // below the CJK radicals: no ideographs, Hiragana or Katakana
+    }
     if (UCharacter.hasBinaryProperty(codePoint, UProperty.IDEOGRAPHIC)) {
       return true;
     }

@@ -3,7 +3,6 @@ package ipwatch.match.trademark;
 import ipwatch.match.context.DescriptiveUse;
 import ipwatch.match.text.ListingText;
 import ipwatch.match.text.TokenizedText;
-import ipwatch.model.Evidence;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,37 +11,49 @@ import java.util.List;
  * says how each is used. Lookalike spellings are a separate matcher with its own, weaker signals.
  */
 public final class ExactMarkMatcher {
-  private final DescriptiveUse descriptiveUse;
+  private final Placements placements;
 
   public ExactMarkMatcher(DescriptiveUse descriptiveUse) {
-    this.descriptiveUse = descriptiveUse;
+    this.placements = new Placements(descriptiveUse);
   }
 
   public List<MarkMention> find(MarkIndex index, ListingText listing) {
     List<MarkMention> mentions = new ArrayList<>();
     TokenizedText brand = listing.brand();
     for (MarkHit hit : index.find(brand)) {
-      Placement placement =
-          descriptiveUse.isDescriptive(brand, hit.firstToken())
-              ? Placement.DESCRIPTIVE_MENTION
-              : hit.tokenCount() == brand.size() ? Placement.BRAND_FIELD : Placement.BRAND_FIELD_CONTAINS;
-      mentions.add(mention(hit, placement, ListingText.BRAND, brand));
+      if (inCompound(brand, hit)) {
+        continue;
+      }
+      Placement placement = placements.inBrand(brand, hit.firstToken(), hit.tokenCount());
+      mentions.add(
+          Placements.mention(hit.trademark(), placement, ListingText.BRAND, brand, hit.firstToken(), hit.tokenCount()));
     }
     TokenizedText title = listing.title();
     for (MarkHit hit : index.find(title)) {
-      Placement placement =
-          descriptiveUse.isDescriptive(title, hit.firstToken())
-              ? Placement.DESCRIPTIVE_MENTION
-              : hit.firstToken() == 0 ? Placement.TITLE_LEAD : Placement.TITLE_MENTION;
-      mentions.add(mention(hit, placement, ListingText.TITLE, title));
+      if (inCompound(title, hit)) {
+        continue;
+      }
+      Placement placement = placements.inTitle(title, hit.firstToken());
+      mentions.add(
+          Placements.mention(hit.trademark(), placement, ListingText.TITLE, title, hit.firstToken(), hit.tokenCount()));
     }
     return mentions;
   }
 
-  private static MarkMention mention(MarkHit hit, Placement placement, String field, TokenizedText text) {
-    int start = text.start(hit.firstToken());
-    int end = text.end(hit.firstToken(), hit.tokenCount());
-    return new MarkMention(
-        hit.trademark(), placement, new Evidence.Span(field, start, end, text.original().substring(start, end)));
+  /**
+   * "Z-Line" is a word of its own, not the mark "Line": a mark glued by a hyphen to a single letter or digit is part
+   * of a compound (a longer compound, "Samsung-Galaxy", still names the mark).
+   */
+  static boolean inCompound(TokenizedText text, MarkHit hit) {
+    int first = hit.firstToken();
+    int last = first + hit.tokenCount() - 1;
+    return (first > 0 && glued(text, first - 1, first) && text.token(first - 1).length() == 1)
+        || (last + 1 < text.size() && glued(text, last, last + 1) && text.token(last + 1).length() == 1);
+  }
+
+  private static boolean glued(TokenizedText text, int left, int right) {
+    int end = text.tokens().get(left).end();
+    int start = text.start(right);
+    return start == end + 1 && text.original().charAt(end) == '-';
   }
 }

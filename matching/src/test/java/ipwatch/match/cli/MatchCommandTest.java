@@ -69,6 +69,18 @@ class MatchCommandTest {
   }
 
   @Test
+  void aDisguisedBrandIsWrittenAsALookalikeFlagWithItsExplanation() throws Exception {
+    Path in = listings(Json.write(Fixtures.listing("N0RDV1K parka, warm", "N0RDV1K")));
+    Path out = dir.resolve("flags.jsonl");
+    assertEquals(0, run("--registry", DEMO_REGISTRY.toString(), "--listings", in.toString(), "--out", out.toString()));
+    Flag flag = Json.read(Files.readAllLines(out).get(0), Flag.class);
+    assertEquals(ipwatch.model.FlagKind.LOOKALIKE, flag.kind());
+    assertEquals("tm-nordvik", flag.assetId());
+    assertTrue(flag.signals().stream().anyMatch(s -> s.detail().contains("looks like the registered mark NORDVIK")));
+    assertEquals("N0RDV1K", flag.evidence().spans().get(0).text());
+  }
+
+  @Test
   void usageErrorsExitWithTwo() throws Exception {
     assertEquals(2, run("--registry", DEMO_REGISTRY.toString()));
     assertTrue(stderr().contains("--listings is required"), stderr());
