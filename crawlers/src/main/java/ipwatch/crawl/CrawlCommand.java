@@ -43,6 +43,7 @@ public final class CrawlCommand {
   private CrawlCommand() {}
 
   public static void main(String[] args) {
+    ipwatch.crawl.fetch.PageFetcher.avoidThreadPerResponse();
     if (System.getProperty("log4j2.configurationFile") == null) {
       System.setProperty("log4j2.configurationFile", "log4j2-crawler.xml"); // progress and warnings on stderr
     }

@@ -15,6 +15,7 @@ import ipwatch.crawl.state.FilePageStateStore;
 import ipwatch.crawl.state.MemoryPageStateStore;
 import ipwatch.crawl.state.PageState;
 import ipwatch.crawl.state.PageStateStore;
+import ipwatch.crawl.url.UrlCanonicalizer;
 import ipwatch.crawl.url.UrlLimits;
 import ipwatch.model.EvidenceStore;
 import java.net.URI;
@@ -68,10 +69,19 @@ public final class Crawler implements AutoCloseable {
     this.extractor = new ListingExtractor(marketplaces);
     PageFetcher fetcher = new PageFetcher(settings.userAgent(), settings.connectTimeout(), settings.readTimeout(),
         settings.maxPageBytes(), settings.maxRedirects());
-    this.robots = new RobotsPolicy(settings.robotsAgent(), settings.robotsCacheTtl(), settings.maxCrawlDelay(),
-        u -> fetcher.fetch(u, t -> true, x -> true, Validators.NONE));
-    this.fetch = new PoliteFetch(settings, fetcher, robots,
-        new HostPoliteness(settings.maxConcurrencyPerHost()), marketplaces);
+    HostPoliteness politeness = new HostPoliteness(settings.maxConcurrencyPerHost());
+    // reading robots.txt is a request like any other: the host's next request waits its delay after it
+    this.robots = new RobotsPolicy(settings.robotsAgent(), settings.robotsCacheTtl(), settings.maxCrawlDelay(), u -> {
+      String host = UrlCanonicalizer.hostKey(u);
+      Duration delay = marketplaces.forHost(u.getHost()).minDelay().orElse(settings.minDelay());
+      politeness.started(host, delay);
+      try {
+        return fetcher.fetch(u, t -> true, x -> true, Validators.NONE);
+      } finally {
+        politeness.started(host, delay);
+      }
+    });
+    this.fetch = new PoliteFetch(settings, fetcher, robots, politeness, marketplaces);
     this.sitemaps = new SitemapDiscovery(this::fetchSitemap, settings.maxSitemapUrls());
     this.limits = new UrlLimits(settings.maxUrlLength(), settings.maxRepeatedPathSegments(),
         settings.maxQueryParams());

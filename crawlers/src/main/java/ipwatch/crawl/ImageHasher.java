@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Image fetches are scheduled like page fetches and never wait on a pool thread: a blocking wait for the host's
  * next slot would sit behind every page already queued for that host, and with all workers waiting the crawl starves.
+ * They go ahead of the host's queued pages, so a listing waits a delay or two for its image, not the host's backlog.
  */
 final class ImageHasher {
   private static final int MAX_REMEMBERED = 100_000;
@@ -71,7 +72,8 @@ final class ImageHasher {
       return CompletableFuture.completedFuture(cached);
     }
     CompletableFuture<String> sha = new CompletableFuture<>();
-    fetch.submit(url.get(), t -> t.startsWith("image/"), Validators.NONE, a -> {
+    // ahead of the host's queued pages: the listing is held until its images are hashed
+    fetch.submitFirst(url.get(), t -> t.startsWith("image/"), Validators.NONE, a -> {
       try {
         FetchResult r = a.result();
         if (!r.ok() || r.body().length == 0) {

@@ -14,9 +14,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
@@ -24,7 +27,9 @@ import java.util.function.Predicate;
  * are caught), bodies read up to a byte limit, content types checked before the body is read, timeouts on connect and
  * on the whole response (headers and body: a server that trickles bytes is cut off at the deadline). It never retries; the caller decides with {@link Backoff}.
  */
-public final class PageFetcher {
+public final class PageFetcher implements AutoCloseable {
+  private static final int HTTP_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
+  private final ExecutorService executor;
   private final HttpClient client;
   private final String userAgent;
   private final Duration readTimeout;
@@ -33,7 +38,16 @@ public final class PageFetcher {
   private final Clock clock;
 
   public PageFetcher(String userAgent, Duration connectTimeout, Duration readTimeout, long maxBytes, int maxRedirects) {
+    AtomicInteger n = new AtomicInteger();
+    // Its own small pool for response handling: the default is an unbounded cached pool, which under load grows a
+    // thread per response in flight (hundreds against a thousand hosts) and competes with the parsers for the CPU.
+    this.executor = Executors.newFixedThreadPool(HTTP_THREADS, r -> {
+      Thread t = new Thread(r, "crawler-http-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
     this.client = HttpClient.newBuilder()
+        .executor(executor)
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(connectTimeout)
@@ -50,31 +64,47 @@ public final class PageFetcher {
    * @param mayFollow checked for every redirect target (robots.txt, host scope)
    */
   public FetchResult fetch(URI url, Predicate<String> acceptType, Predicate<URI> mayFollow, Validators validators) {
-    Set<URI> visited = new HashSet<>();
-    URI current = url;
-    for (int hop = 0; ; hop++) {
-      if (!visited.add(current)) {
-        return FetchResult.of(Outcome.FAILED, url, current, 0, "redirect loop at " + current);
-      }
-      if (hop > maxRedirects) {
-        return FetchResult.of(Outcome.FAILED, url, current, 0, "more than " + maxRedirects + " redirects");
-      }
-      FetchResult r = fetchOnce(url, current, acceptType, hop == 0 ? validators : Validators.NONE);
+    return fetchAsync(url, acceptType, mayFollow, validators).join();
+  }
+
+  /**
+   * As {@link #fetch}, without holding a thread while the server answers: the crawler's workers only parse, so a
+   * thousand slow hosts do not need a thousand threads. Never completes exceptionally.
+   */
+  public CompletableFuture<FetchResult> fetchAsync(URI url, Predicate<String> acceptType, Predicate<URI> mayFollow,
+      Validators validators) {
+    return hop(url, url, acceptType, mayFollow, validators, new HashSet<>(), 0);
+  }
+
+  private CompletableFuture<FetchResult> hop(URI url, URI current, Predicate<String> acceptType,
+      Predicate<URI> mayFollow, Validators validators, Set<URI> visited, int hop) {
+    if (!visited.add(current)) {
+      return done(FetchResult.of(Outcome.FAILED, url, current, 0, "redirect loop at " + current));
+    }
+    if (hop > maxRedirects) {
+      return done(FetchResult.of(Outcome.FAILED, url, current, 0, "more than " + maxRedirects + " redirects"));
+    }
+    return fetchOnce(url, current, acceptType, hop == 0 ? validators : Validators.NONE).thenCompose(r -> {
       if (r.status() < 300 || r.status() >= 400 || r.status() == 304) {
-        return r;
+        return done(r);
       }
       Optional<URI> next = Optional.ofNullable(r.detail()).map(current::resolve);
       if (next.isEmpty()) {
-        return FetchResult.of(Outcome.FAILED, url, current, r.status(), "redirect without Location");
+        return done(FetchResult.of(Outcome.FAILED, url, current, r.status(), "redirect without Location"));
       }
       if (!mayFollow.test(next.get())) {
-        return FetchResult.of(Outcome.SKIPPED, url, next.get(), r.status(), "redirect to a URL we may not fetch");
+        return done(FetchResult.of(Outcome.SKIPPED, url, next.get(), r.status(), "redirect to a URL we may not fetch"));
       }
-      current = next.get();
-    }
+      return hop(url, next.get(), acceptType, mayFollow, validators, visited, hop + 1);
+    });
   }
 
-  private FetchResult fetchOnce(URI requested, URI url, Predicate<String> acceptType, Validators validators) {
+  private static CompletableFuture<FetchResult> done(FetchResult r) {
+    return CompletableFuture.completedFuture(r);
+  }
+
+  private CompletableFuture<FetchResult> fetchOnce(URI requested, URI url, Predicate<String> acceptType,
+      Validators validators) {
     HttpRequest.Builder req = HttpRequest.newBuilder(url).timeout(readTimeout).GET()
         .header("User-Agent", userAgent)
         .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5");
@@ -85,17 +115,24 @@ public final class PageFetcher {
       req.header("If-Modified-Since", validators.lastModified());
     }
     BoundedBody body = new BoundedBody(maxBytes, acceptType);
-    CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(req.build(), body);
+    CompletableFuture<HttpResponse<byte[]>> exchange;
     try {
-      // The request timeout above only covers the headers; this deadline covers a body that trickles in, too.
-      return classify(requested, url, exchange.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS), body);
-    } catch (TimeoutException e) {
-      body.cancel();
-      exchange.cancel(true);
-      return FetchResult.of(Outcome.RETRYABLE, requested, url, 0,
-          "timeout: no complete response within " + readTimeout.toMillis() + "ms");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
+      exchange = client.sendAsync(req.build(), body);
+    } catch (RuntimeException e) {
+      return done(FetchResult.of(Outcome.FAILED, requested, url, 0, "cannot send: " + e));
+    }
+    // The request timeout above only covers the headers; this deadline covers a body that trickles in, too.
+    return exchange.copy().orTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((resp, e) -> {
+      if (e == null) {
+        return classify(requested, url, resp, body);
+      }
+      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof TimeoutException) {
+        body.cancel();
+        exchange.cancel(true);
+        return FetchResult.of(Outcome.RETRYABLE, requested, url, 0,
+            "timeout: no complete response within " + readTimeout.toMillis() + "ms");
+      }
       if (cause instanceof BoundedBody.TooLarge) {
         return FetchResult.of(Outcome.FAILED, requested, url, 200, cause.getMessage());
       }
@@ -103,12 +140,7 @@ public final class PageFetcher {
         return FetchResult.of(Outcome.RETRYABLE, requested, url, 0, "timeout: " + cause.getMessage());
       }
       return FetchResult.of(Outcome.RETRYABLE, requested, url, 0, "I/O error: " + cause);
-    } catch (InterruptedException e) {
-      body.cancel();
-      exchange.cancel(true);
-      Thread.currentThread().interrupt();
-      return FetchResult.of(Outcome.RETRYABLE, requested, url, 0, "interrupted");
-    }
+    });
   }
 
   private FetchResult classify(URI requested, URI url, HttpResponse<byte[]> resp, BoundedBody body) {
@@ -147,5 +179,23 @@ public final class PageFetcher {
   static boolean saysNoFollow(String directives) {
     String d = directives.toLowerCase(Locale.ROOT);
     return List.of(d.split("[,\\s]+")).stream().anyMatch(t -> t.equals("nofollow") || t.equals("none"));
+  }
+
+  /**
+   * Call from {@code main} before anything uses the common pool. {@link HttpClient#sendAsync} hands every response to
+   * CompletableFuture's default executor; with fewer than 3 CPUs that is not the common pool but a new thread per
+   * task, i.e. a thread per response (thousands a minute against a thousand hosts). Two common-pool workers avoid it.
+   */
+  public static void avoidThreadPerResponse() {
+    if (System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism") == null
+        && Runtime.getRuntime().availableProcessors() < 3) {
+      System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
+    }
+  }
+
+  /** Stops the response-handling threads (requests still in flight are abandoned). */
+  @Override
+  public void close() {
+    executor.shutdownNow();
   }
 }
