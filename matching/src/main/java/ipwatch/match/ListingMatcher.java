@@ -1,6 +1,7 @@
 package ipwatch.match;
 
 import ipwatch.match.context.DescriptiveUse;
+import ipwatch.match.patent.PatentMatcher;
 import ipwatch.match.registry.AssetGate;
 import ipwatch.match.text.ListingText;
 import ipwatch.match.trademark.BrandUseScorer;
@@ -28,13 +29,13 @@ import java.util.function.Function;
  * Checks one listing against the registry and explains each suspected infringement as a {@link Flag}. The one code
  * path behind the Flink job, the batch command and the benchmarks. Only flags at or above the alert threshold are
  * returned. Per mark: the registry rules first ({@link AssetGate}: authorised sellers, Nice classes, jurisdictions),
- * then the mark itself used as a brand (BRAND_USE), else a lookalike of it used as a brand (LOOKALIKE). Patents are
- * kept in the registry but not matched yet (claim parsing and claim charts are the next step, see
- * docs/matching.md). Not thread-safe (each Flink subtask and each benchmark thread has its own).
+ * then the mark itself used as a brand (BRAND_USE), else a lookalike of it used as a brand (LOOKALIKE). Per patent
+ * (in force at {@code now}, granted where the listing sells): the listing charted against its independent claims
+ * (PATENT_CLAIM, {@link PatentMatcher}). Not thread-safe (each Flink subtask and each benchmark thread has its own).
  */
 public final class ListingMatcher {
   /** Goes into every flag, so a reviewer (and a benchmark) knows which logic produced it. */
-  public static final String VERSION = "ipwatch-match/0.2.0 exact+lookalike";
+  public static final String VERSION = "ipwatch-match/0.3.0 exact+lookalike+patent-claims";
 
   private final Registry registry;
   private final MatchSettings settings;
@@ -44,6 +45,7 @@ public final class ListingMatcher {
   private final LookalikeScorer lookalikeScorer;
   private final ReferencePriceCheck priceCheck;
   private final AssetGate gate;
+  private final PatentMatcher patents;
 
   public ListingMatcher(Registry registry, MatchSettings settings) {
     this.registry = registry;
@@ -55,6 +57,7 @@ public final class ListingMatcher {
     this.lookalikeScorer = new LookalikeScorer(settings.placementWeights(), settings.lookalike());
     this.priceCheck = new ReferencePriceCheck(settings.suspiciousPriceRatio(), settings.priceWeight());
     this.gate = new AssetGate(settings.categories());
+    this.patents = new PatentMatcher(settings.patent());
   }
 
   public List<Flag> match(Listing listing, Instant now) {
@@ -73,11 +76,13 @@ public final class ListingMatcher {
     Map<String, List<LookalikeMention>> lookalikeByAsset =
         byAsset(lookalikeMentions, m -> m.mention().trademark());
     List<Flag> flags = new ArrayList<>();
+    AssetGate.ListingFacts facts = null;
     if (!exactByAsset.isEmpty() || !lookalikeByAsset.isEmpty()) {
-      AssetGate.ListingFacts facts = gate.facts(listing);
+      facts = gate.facts(listing);
+      AssetGate.ListingFacts f = facts;
       exactByAsset.forEach((id, mentions) -> {
         Trademark tm = mentions.get(0).trademark();
-        if (gate.admits(facts, tm)) {
+        if (gate.admits(f, tm)) {
           // the mark itself, used as a brand, explains the listing best; if it only appears where it does not reach
           // the threshold ("... for Sony", mid-title), a disguised spelling where the brand stands still can
           Optional<Flag> flag = brandUse(listing, mentions, now);
@@ -85,10 +90,14 @@ public final class ListingMatcher {
         }
       });
       lookalikeByAsset.forEach((id, mentions) -> {
-        if (!exactByAsset.containsKey(id) && gate.admits(facts, mentions.get(0).mention().trademark())) {
+        if (!exactByAsset.containsKey(id) && gate.admits(f, mentions.get(0).mention().trademark())) {
           lookalike(listing, mentions, now).ifPresent(flags::add);
         }
       });
+    }
+    if (registry.hasPatents()) {
+      AssetGate.ListingFacts f = facts != null ? facts : gate.facts(listing);
+      flags.addAll(patents.match(listing, registry.patentIndex(), p -> gate.admits(f, p), now, VERSION));
     }
     return flags;
   }

@@ -1,6 +1,7 @@
 package ipwatch.match;
 
 import ipwatch.match.context.DescriptiveUse;
+import ipwatch.match.patent.PatentSettings;
 import ipwatch.match.registry.CategoryClasses;
 import ipwatch.match.trademark.LookalikeScorer;
 import ipwatch.match.trademark.Placement;
@@ -26,7 +27,8 @@ public record MatchSettings(
     double priceWeight,
     List<String> descriptiveCues,
     LookalikeScorer.Similarity lookalike,
-    CategoryClasses categories)
+    CategoryClasses categories,
+    PatentSettings patent)
     implements Serializable {
 
   public static final String PREFIX = "matching.";
@@ -50,7 +52,7 @@ public record MatchSettings(
     w.put(Placement.DESCRIPTIVE_MENTION, 0.1);
     return new MatchSettings(
         0.7, w, 0.4, 0.25, DescriptiveUse.DEFAULT_CUES, new LookalikeScorer.Similarity(1.0, 0.95, 0.9, 0.9, 0.3),
-        CategoryClasses.bundled());
+        CategoryClasses.bundled(), PatentSettings.defaults());
   }
 
   public static MatchSettings from(Config config) {
@@ -75,7 +77,23 @@ public record MatchSettings(
             fraction(config, "lookalike.obfuscation", d.lookalike().obfuscation(), false)),
         config.find(PREFIX + "categoriesFile").filter(f -> !f.isBlank())
             .map(f -> CategoryClasses.from(Config.load(Path.of(f), Map.of()), f))
-            .orElse(d.categories()));
+            .orElse(d.categories()),
+        new PatentSettings(
+            fraction(config, "patent.minCoverage", d.patent().minCoverage(), true),
+            fraction(config, "patent.alertThreshold", d.patent().alertThreshold(), true),
+            fraction(config, "patent.elementMinTerms", d.patent().elementMinTerms(), true),
+            config.find(PREFIX + "patent.elementEnoughTerms").isPresent()
+                ? positiveInt(config, "patent.elementEnoughTerms")
+                : d.patent().elementEnoughTerms()));
+  }
+
+  private static int positiveInt(Config config, String key) {
+    int v = config.integer(PREFIX + key);
+    if (v < 1) {
+      throw new ConfigException("config key '" + PREFIX + key + "' is " + v + " but must be at least 1 ("
+          + Config.envName(PREFIX + key) + ")");
+    }
+    return v;
   }
 
   /** {@code TITLE_LEAD} → {@code titleLead}, the key under {@code matching.weights}. */

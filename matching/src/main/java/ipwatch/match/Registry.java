@@ -1,5 +1,7 @@
 package ipwatch.match;
 
+import ipwatch.match.patent.PatentIndex;
+import ipwatch.match.patent.PatentVocabulary;
 import ipwatch.match.trademark.LookalikeIndex;
 import ipwatch.match.trademark.MarkIndex;
 import ipwatch.model.IpAsset;
@@ -19,7 +21,7 @@ public final class Registry {
   private final Map<String, IpAsset> assets = new LinkedHashMap<>();
   private final MarkIndex marks = new MarkIndex();
   private final LookalikeIndex lookalikes = new LookalikeIndex();
-  private final Map<String, Patent> patents = new LinkedHashMap<>();
+  private final PatentIndex patents = new PatentIndex(PatentVocabulary.bundled());
 
   public static Registry of(Collection<? extends IpAsset> assets) {
     Registry registry = new Registry();
@@ -35,7 +37,7 @@ public final class Registry {
       marks.put(tm);
       lookalikes.put(tm);
     } else if (asset instanceof Patent p) {
-      patents.put(p.assetId(), p);
+      patents.put(p);
     }
   }
 
@@ -72,7 +74,12 @@ public final class Registry {
   }
 
   public Collection<Patent> patents() {
-    return Collections.unmodifiableCollection(patents.values());
+    return patents.entries().stream().map(PatentIndex.Entry::patent).toList();
+  }
+
+  /** The patents with their claims parsed for charting, and the term index that picks candidates per listing. */
+  public PatentIndex patentIndex() {
+    return patents;
   }
 
   public LookalikeIndex lookalikes() {

@@ -34,4 +34,15 @@ class MatchSettingsTest {
     ConfigException e = assertThrows(ConfigException.class, () -> MatchSettings.from(bad));
     assertTrue(e.getMessage().contains("matching.weights.brandField"), e.getMessage());
   }
+
+  @Test
+  void patentKeysComeFromTheEnvironmentToo() {
+    Map<String, String> env =
+        Map.of("IPWATCH_MATCHING_PATENT_MIN_COVERAGE", "0.9", "IPWATCH_MATCHING_PATENT_ELEMENT_ENOUGH_TERMS", "3");
+    MatchSettings s = MatchSettings.from(Config.load(DEFAULTS_FILE, env));
+    assertEquals(0.9, s.patent().minCoverage());
+    assertEquals(3, s.patent().elementEnoughTerms());
+    assertThrows(ConfigException.class, () -> MatchSettings.from(
+        Config.load(DEFAULTS_FILE, Map.of("IPWATCH_MATCHING_PATENT_ELEMENT_ENOUGH_TERMS", "0"))));
+  }
 }

@@ -1,6 +1,7 @@
 package ipwatch.match.registry;
 
 import ipwatch.model.Listing;
+import ipwatch.model.Patent;
 import ipwatch.model.Trademark;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.Set;
  * authorised seller is never flagged; a mark is only infringed by goods in its Nice classes (a mark registered for
  * fruit is not infringed by a laptop) and only where it is registered. Each rule applies only when both sides say
  * enough: a listing without a known category or market, or a mark without classes or jurisdictions, is not gated.
+ * Patents are gated by jurisdiction only.
  */
 public final class AssetGate {
   private static final int CACHE_LIMIT = 10_000;
@@ -54,7 +56,19 @@ public final class AssetGate {
         && tm.niceClasses().stream().noneMatch(facts.classes().get()::contains)) {
       return false;
     }
-    return facts.market().isEmpty() || tm.jurisdictions().isEmpty()
-        || Jurisdictions.covers(tm.jurisdictions(), facts.market().get());
+    return inMarket(facts, tm.jurisdictions());
+  }
+
+  /**
+   * A patent is only infringed where it is granted. Nice classes and authorised sellers are trademark notions; a
+   * patent's CPC codes say what the invention is, not what a marketplace category sells, so they do not gate.
+   */
+  public boolean admits(ListingFacts facts, Patent patent) {
+    return inMarket(facts, patent.jurisdictions());
+  }
+
+  private static boolean inMarket(ListingFacts facts, java.util.List<String> jurisdictions) {
+    return facts.market().isEmpty() || jurisdictions.isEmpty()
+        || Jurisdictions.covers(jurisdictions, facts.market().get());
   }
 }

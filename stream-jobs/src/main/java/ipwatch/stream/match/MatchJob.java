@@ -2,6 +2,10 @@ package ipwatch.stream.match;
 
 import ipwatch.model.Flag;
 import ipwatch.model.config.Config;
+import ipwatch.stream.elastic.ElasticsearchSettings;
+import ipwatch.stream.elastic.ElasticsearchSink;
+import ipwatch.stream.elastic.SearchDocument;
+import ipwatch.stream.elastic.SearchDocuments;
 import ipwatch.stream.kafka.KafkaIo;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -18,7 +22,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The match job: listings in, flags and dead letters out, the registry broadcast alongside. Sources and sinks are
  * constructor arguments so tests run the same topology over bounded sources and test sinks; {@link #fromConfig}
- * wires production Kafka.
+ * wires production Kafka and, when {@code elasticsearch.url} is set, the Elasticsearch sink that makes listings and
+ * flags searchable (indices {@code listings} and {@code flags}, document ids listingId and flagId).
  *
  * <p>Latency trade-off: the sinks are exactly-once, so a flag becomes visible to read_committed consumers only when
  * the checkpoint after it completes — on average half a {@code checkpoint.interval}, at most one interval plus the
@@ -31,27 +36,60 @@ public final class MatchJob {
   private final Source<RegistryUpdate, ?, ?> registry;
   private final Sink<Flag> flags;
   private final Sink<DeadLetter> deadLetters;
+  private final Sink<SearchDocument> search;
+  private final SearchIndices indices;
   private final MatchJobSettings settings;
 
+  /** Index names of the search sink's documents. */
+  public record SearchIndices(String listings, String flags) implements java.io.Serializable {}
+
+  /** The job without search indexing. */
   public MatchJob(
       Source<String, ?, ?> listings,
       Source<RegistryUpdate, ?, ?> registry,
       Sink<Flag> flags,
       Sink<DeadLetter> deadLetters,
       MatchJobSettings settings) {
+    this(listings, registry, flags, deadLetters, null, null, settings);
+  }
+
+  /**
+   * @param search receives every readable listing (id listingId) and every flag (id flagId) as documents for
+   *     {@code indices}; null for no search indexing
+   */
+  public MatchJob(
+      Source<String, ?, ?> listings,
+      Source<RegistryUpdate, ?, ?> registry,
+      Sink<Flag> flags,
+      Sink<DeadLetter> deadLetters,
+      Sink<SearchDocument> search,
+      SearchIndices indices,
+      MatchJobSettings settings) {
     this.listings = listings;
     this.registry = registry;
     this.flags = flags;
     this.deadLetters = deadLetters;
+    this.search = search;
+    this.indices = indices;
     this.settings = settings;
   }
 
-  /** The production job: unbounded Kafka sources, exactly-once Kafka sinks, all from {@code config/stream-jobs.yaml}. */
+  /**
+   * The production job: unbounded Kafka sources, exactly-once Kafka sinks, and the Elasticsearch sink unless
+   * {@code elasticsearch.url} is empty, all from {@code config/stream-jobs.yaml}.
+   */
   public static MatchJob fromConfig(Config config) {
     MatchJobSettings s = MatchJobSettings.from(config);
+    java.util.Optional<ElasticsearchSettings> es = ElasticsearchSettings.from(config);
     return new MatchJob(
         KafkaIo.listingsSource(s, false), KafkaIo.registrySource(s, false), KafkaIo.flagSink(s),
-        KafkaIo.deadLetterSink(s), s);
+        KafkaIo.deadLetterSink(s), es.map(ElasticsearchSink::new).orElse(null),
+        es.map(e -> new SearchIndices(e.listingsIndex(), e.flagsIndex())).orElse(null), s);
+  }
+
+  /** Whether listings and flags are indexed for search. */
+  public boolean indexesForSearch() {
+    return search != null;
   }
 
   public MatchJobSettings settings() {
@@ -98,5 +136,17 @@ public final class MatchJob {
         .sinkTo(deadLetters)
         .name("listings-dlq")
         .uid("listings-dlq-sink");
+
+    if (search != null) {
+      // listings are indexed as read (every version overwrites the last); flags as found. At-least-once with
+      // deterministic ids: a replay after a failure rewrites the same documents.
+      DataStream<SearchDocument> listingDocs =
+          listingStream.flatMap(SearchDocuments.listings(indices.listings())).returns(SearchDocument.TYPE)
+              .name("listing-documents").uid("listing-documents");
+      DataStream<SearchDocument> flagDocs =
+          matched.map(SearchDocuments.flags(indices.flags())).returns(SearchDocument.TYPE)
+              .name("flag-documents").uid("flag-documents");
+      listingDocs.union(flagDocs).sinkTo(search).name("elasticsearch").uid("elasticsearch-sink");
+    }
   }
 }

@@ -4,12 +4,14 @@ import ipwatch.model.IpAsset;
 import ipwatch.model.Json;
 import ipwatch.model.Listing;
 import ipwatch.model.Money;
+import ipwatch.model.Patent;
 import ipwatch.model.Seller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** The demo registry and listings built to hit it, as the crawler would publish them. */
@@ -48,5 +50,26 @@ public final class TestData {
 
   public static Listing unrelated(String id) {
     return listing(id, "Wool winter parka, navy", "Fjallstad", "demo-market:fjallstad");
+  }
+
+  /** Claim 1 of US 6,836,899 B1 (public domain USPTO text), as a patent granted in the US and in force. */
+  public static Patent napkinPatent() {
+    String claim1 = "1. A holding device for removably holding a napkin over the front of the body or torso of a user comprising: (a) a lanyard having two ends and sufficient length to extend around the neck and over the shoulders of a human body, (b) a pair of clamping devices secured to the ends of the lanyard in a pivotable relationship, each said clamping device being comprised of first and second sections which are in opposed alignment and which are pivotably connected to the lanyard, at least one permanent magnet being embedded in one of the sections and at least one magnetically attractive metal element embedded in the other section for creating a magnetic attraction between said sections.";
+    return new Patent("pat-us6836899", "org-napkin", "Device for detachably holding an absorbent napkin across the torso",
+        List.of(new Patent.Claim(1, claim1, true)), List.of("A45F 5/00"), List.of("US"), LocalDate.of(2099, 1, 1));
+  }
+
+  /** A listing that describes the product of {@link #napkinPatent()} element by element. */
+  public static Listing napkinHolder(String id) {
+    Listing l = listing(id, "Magnetic Napkin Holder Lanyard - Neck Strap with 2 Magnetic Clips", "Clipster",
+        "demo-market:clipster");
+    return new Listing(l.listingId(), l.marketplace(), l.url(), l.title(),
+        "Holds a napkin over the front of your torso, removable in a second.\n"
+            + "The lanyard has two ends and is long enough to go around the neck and over the shoulders.\n"
+            + "A pair of clamping clips is secured to the ends of the lanyard and pivots freely. Each clip has two "
+            + "sections in opposed alignment, pivotably connected to the lanyard: a permanent magnet is embedded in "
+            + "one section and a metal plate in the other, and the magnetic attraction between the sections holds "
+            + "the napkin.",
+        l.brand(), "Home & Kitchen", l.price(), l.seller(), l.images(), null, null, null, l.fetchedAt(), null);
   }
 }
