@@ -19,12 +19,18 @@
     }
   }
 
-  async function api(path, token = state.token) {
+  async function api(path, token = state.token, body = undefined) {
     const headers = { Accept: 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
+    const init = { headers, credentials: 'same-origin' };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.method = 'POST';
+      init.body = JSON.stringify(body);
+    }
     let response;
     try {
-      response = await fetch(path, { headers, credentials: 'same-origin' });
+      response = await fetch(path, init);
     } catch (e) {
       throw new ApiError(0, { message: 'The server cannot be reached. Check your connection and try again.' });
     }
@@ -248,6 +254,48 @@
     $('detail-signals').replaceChildren(...(signals.length ? signals : [el('li', {}, 'No signals recorded.')]));
     $('detail-events').replaceChildren(...(c.events || []).map((e) => el('li', {},
       el('time', { datetime: e.at }, when(e.at)), `${e.type} by ${e.actor}${e.reason ? ` — ${e.reason}` : ''}`)));
+    renderWorkflow(c);
+  }
+
+  function renderWorkflow(c) {
+    const deadlines = (c.deadlines || []).map((d) => el('li', {},
+      `${d.kind}: ${d.action} at `, el('time', { datetime: d.dueAt }, when(d.dueAt)), ` (${d.basis})`));
+    if (c.legalHold) deadlines.unshift(el('li', {}, 'Legal hold: automatic restoration is stopped.'));
+    $('detail-deadlines').replaceChildren(...(deadlines.length ? deadlines : [el('li', {}, 'No pending deadline.')]));
+    const actions = c.allowedActions || [];
+    $('action-form').hidden = actions.length === 0;
+    $('no-actions').hidden = actions.length !== 0;
+    $('action-buttons').replaceChildren(...actions.map((a) => {
+      const b = el('button', { type: 'button' }, a.replace(/_/g, ' '));
+      b.addEventListener('click', () => takeAction(c, a));
+      return b;
+    }));
+  }
+
+  async function takeAction(c, action) {
+    let details;
+    const text = $('action-details').value.trim();
+    try {
+      details = text ? JSON.parse(text) : undefined;
+    } catch (e) {
+      say('The details are not valid JSON.', true);
+      return;
+    }
+    const body = { action, expectedVersion: c.version };
+    const reason = $('action-reason').value.trim();
+    if (reason) body.reason = reason;
+    if (details !== undefined) body.details = details;
+    say(`Taking action: ${action}…`);
+    try {
+      await api(`/api/cases/${encodeURIComponent(c.id)}/transitions`, state.token, body);
+      $('action-reason').value = '';
+      $('action-details').value = '';
+      await openCase(c.id);
+      say(`Done: ${action}.`);
+    } catch (e) {
+      if (e.status === 401) signOut('Your session has ended. Please sign in again.');
+      else sayError(e);
+    }
   }
 
   // --- wiring -------------------------------------------------------------------------------------------------

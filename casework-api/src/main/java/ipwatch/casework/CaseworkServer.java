@@ -12,6 +12,7 @@ import ipwatch.casework.cases.Cases;
 import ipwatch.casework.db.Database;
 import ipwatch.casework.db.Migrations;
 import ipwatch.casework.http.HttpApi;
+import ipwatch.casework.http.RateLimit;
 import ipwatch.casework.ingest.FlagIngestor;
 import ipwatch.casework.ingest.InfringementsConsumer;
 import ipwatch.casework.ingest.JurisdictionResolver;
@@ -21,7 +22,21 @@ import ipwatch.casework.registry.RegistryStore;
 import ipwatch.casework.registry.RegistrySync;
 import ipwatch.casework.search.CaseIndex;
 import ipwatch.casework.search.ElasticsearchCaseIndex;
+import ipwatch.casework.workflow.JurisdictionProfiles;
+import ipwatch.casework.workflow.Routing;
+import ipwatch.casework.workflow.TimerScanner;
+import ipwatch.casework.workflow.Workflow;
+import ipwatch.casework.cases.CaseCollaboration;
+import ipwatch.casework.cases.NotifierAccuracy;
+import ipwatch.casework.evidence.EvidenceService;
+import ipwatch.casework.evidence.NoEvidenceStore;
+import ipwatch.casework.outbox.OutboxRelay;
+import ipwatch.casework.registry.RegistryService;
+import ipwatch.model.EvidenceStore;
+import ipwatch.model.FileEvidenceStore;
 import ipwatch.model.config.Config;
+import java.util.UUID;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -67,7 +82,17 @@ public final class CaseworkServer implements AutoCloseable {
    * setting and {@link IllegalStateException} naming the step that failed otherwise; nothing is left running then.
    */
   public static CaseworkServer start(Config config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #start(Config)}, with the clock the workflow reads "now" from (deadlines, audit times): tests use it to
+   * let a legal window pass while the service is down.
+   */
+  public static CaseworkServer start(Config config, Clock clock) {
     CaseworkSettings s = CaseworkSettings.from(config);
+    JurisdictionProfiles profiles = JurisdictionProfiles.load(s.workflow().jurisdictionsFile());
+    Routing routing = Routing.load(s.workflow().routingFile());
     Vertx vertx = Vertx.vertx();
     Deque<AutoCloseable> resources = new ArrayDeque<>();
     try {
@@ -95,26 +120,56 @@ public final class CaseworkServer implements AutoCloseable {
         LOG.info("registry seed: {} assets read, {} created or changed", assets.size(), changed);
       }
 
+      EvidenceStore evidenceStore = s.evidenceDir().<EvidenceStore>map(FileEvidenceStore::new)
+          .orElseGet(NoEvidenceStore::new);
+      Cases cases = new Cases(pool);
       CaseIndex index = new ElasticsearchCaseIndex(s.elasticsearch().url(), s.elasticsearch().casesIndex());
       resources.push(index);
       FlagIngestor ingestor = new FlagIngestor(pool, new JurisdictionResolver(s.cases()));
       InfringementsConsumer consumer = new InfringementsConsumer(s.kafka().bootstrapServers(), s.kafka().groupId(),
           s.kafka().infringementsTopic(), ingestor, index).start();
       resources.push(consumer);
-      RegistrySync registrySync = new RegistrySync(registry::all,
-          new RegistryPublisher(s.kafka().bootstrapServers(), s.kafka().registryTopic())).start();
+      RegistryPublisher publisher = new RegistryPublisher(s.kafka().bootstrapServers(), s.kafka().registryTopic());
+      RegistrySync registrySync = new RegistrySync(registry::all, publisher).start();
       resources.push(registrySync);
+      // registry changes made through the API, in commit order; a null payload is a tombstone
+      resources.push(new OutboxRelay(vertx, pool, "kafka", (topic, key, payload) -> publisher.publishRaw(topic,
+          List.of(new java.util.AbstractMap.SimpleEntry<>(key, payload == null ? null : payload.encode()))),
+          Integer.MAX_VALUE).start(Duration.ofMillis(250)));
+      // case changes made by the workflow, re-indexed for search (versioned: a stale write is a no-op)
+      resources.push(new OutboxRelay(vertx, pool, "search", (topic, key, payload) -> cases.forIndexing(
+              UUID.fromString(key)).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS)
+          .ifPresent(index::index), 50).start(Duration.ofMillis(250)));
 
-      var router = HttpApi.router(new HttpApi.Deps(vertx, s.http(), pool, tokens, organisations, new Cases(pool),
-          index, consumer::healthy, () -> consumer.state().name(), demoTokens));
-      HttpServer server = await(vertx.createHttpServer(new HttpServerOptions()
-              .setHost(s.http().host())
-              .setPort(s.http().port())
-              .setMaxFormAttributeSize(8_192)
-              .setMaxHeaderSize(16_384))
-          .requestHandler(router)
-          .listen(), "listening on " + s.http().host() + ":" + s.http().port());
-      resources.push(() -> await(server.close(), "closing the HTTP server"));
+      Workflow workflow = new Workflow(pool, profiles, routing, clock);
+      TimerScanner timers = new TimerScanner(vertx, pool, workflow, clock);
+      int fired = await(timers.scanOnce(), "firing deadlines that passed while the service was down");
+      LOG.info("deadlines fired at start-up: {}", fired);
+      timers.start(s.workflow().timerScanInterval());
+      resources.push(timers);
+
+      var router = HttpApi.router(new HttpApi.Deps(vertx, s.http(), pool, tokens, organisations, cases,
+          index, consumer::healthy, () -> consumer.state().name(), demoTokens, workflow,
+          new RateLimit(s.rateLimits().perSecond(), s.rateLimits().burst()), new CaseCollaboration(pool, clock),
+          new EvidenceService(vertx, pool, evidenceStore, clock), new NotifierAccuracy(pool),
+          new RegistryService(pool, s.kafka().registryTopic())));
+      // one server per event loop, sharing the port (Vert.x balances connections across them); the router and its
+      // handlers are shared and thread-safe
+      HttpServer server = null;
+      int instances = s.httpInstances() > 0 ? s.httpInstances() : Runtime.getRuntime().availableProcessors();
+      for (int i = 0; i < instances; i++) {
+        // port 0 would give each instance its own random port; a negative port is Vert.x's shared random port
+        int port = s.http().port() == 0 ? -1 : s.http().port();
+        HttpServer next = await(vertx.createHttpServer(new HttpServerOptions()
+                .setHost(s.http().host())
+                .setPort(port)
+                .setMaxFormAttributeSize(8_192)
+                .setMaxHeaderSize(16_384))
+            .requestHandler(router)
+            .listen(), "listening on " + s.http().host() + ":" + port);
+        resources.push(() -> await(next.close(), "closing the HTTP server"));
+        server = server == null ? next : server;
+      }
       LOG.info("casework-api listening on {}:{}", s.http().host(), server.actualPort());
       return new CaseworkServer(vertx, resources, server.actualPort(), demoTokens, consumer, registrySync);
     } catch (RuntimeException e) {

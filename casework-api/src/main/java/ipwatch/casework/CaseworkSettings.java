@@ -23,7 +23,17 @@ public record CaseworkSettings(
     Jwt jwt,
     Optional<Path> registrySeedFile,
     CaseDefaults cases,
-    Demo demo) {
+    Demo demo,
+    Workflow workflow,
+    RateLimits rateLimits,
+    Optional<Path> evidenceDir,
+    int httpInstances) {
+
+  /** Where the jurisdiction profiles and routing rules come from (empty = the copies built into the jar). */
+  public record Workflow(Optional<Path> jurisdictionsFile, Optional<Path> routingFile, Duration timerScanInterval) {}
+
+  /** Per-caller token bucket of the API. */
+  public record RateLimits(double perSecond, int burst) {}
 
   public record Http(
       String host, int port, String webroot, long maxBodyBytes, List<String> corsOrigins, int maxPageSize) {}
@@ -81,7 +91,64 @@ public record CaseworkSettings(
         new CaseDefaults(
             jurisdiction(c.string("cases.defaultJurisdiction"), "cases.defaultJurisdiction"),
             marketplaceJurisdictions(c.list("cases.marketplaceJurisdictions"))),
-        new Demo(c.bool("demo.enabled"), c.duration("demo.tokenTtl")));
+        new Demo(c.bool("demo.enabled"), c.duration("demo.tokenTtl")),
+        new Workflow(existingFile(c, "workflow.jurisdictionsFile"), existingFile(c, "workflow.routingFile"),
+            positiveDuration(c, "workflow.timerScanInterval")),
+        new RateLimits(positiveDecimal(c, "http.rateLimit.perSecond"), (int) positive(c, "http.rateLimit.burst")),
+        directory(c, "evidence.dir"),
+        nonNegative(c, "http.instances"));
+  }
+
+  private static int nonNegative(Config c, String key) {
+    int v = c.integer(key);
+    if (v < 0) {
+      throw new ConfigException("config key '" + key + "' is " + v + " but must be 0 (one per CPU core) or more");
+    }
+    return v;
+  }
+
+  private static Duration positiveDuration(Config c, String key) {
+    Duration d = c.duration(key);
+    if (d.isNegative() || d.isZero()) {
+      throw new ConfigException("config key '" + key + "' must be a positive duration");
+    }
+    return d;
+  }
+
+  private static double positiveDecimal(Config c, String key) {
+    double v = c.decimal(key);
+    if (!(v > 0)) {
+      throw new ConfigException("config key '" + key + "' is " + v + " but must be greater than 0");
+    }
+    return v;
+  }
+
+  private static Optional<Path> existingFile(Config c, String key) {
+    Optional<String> v = c.find(key).filter(s -> !s.isBlank());
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    Path p = Path.of(v.get());
+    if (!Files.isRegularFile(p)) {
+      throw new ConfigException("config key '" + key + "' names " + p.toAbsolutePath() + " but there is no such file");
+    }
+    return Optional.of(p);
+  }
+
+  /** A directory that is created when missing (the crawler may not have run yet). */
+  private static Optional<Path> directory(Config c, String key) {
+    Optional<String> v = c.find(key).filter(s -> !s.isBlank());
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    Path p = Path.of(v.get());
+    try {
+      Files.createDirectories(p);
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new ConfigException("config key '" + key + "' names " + p.toAbsolutePath()
+          + ", which is not a directory and cannot be created: " + e.getMessage());
+    }
+    return Optional.of(p);
   }
 
   private static int port(Config c, String key, boolean zeroAllowed) {

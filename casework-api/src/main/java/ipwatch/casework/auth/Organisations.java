@@ -15,6 +15,30 @@ public final class Organisations {
     this.pool = pool;
   }
 
+  private static final long CACHE_NANOS = 10_000_000_000L;
+  private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Cached(Optional<Organisation> org, long until) {}
+
+  /**
+   * As {@link #find}, from a 10-second cache: every request authenticates against its organisation, and a role or
+   * jurisdiction change is picked up within the cache time.
+   */
+  public Future<Optional<Organisation>> findCached(String id) {
+    long now = System.nanoTime();
+    Cached c = cache.get(id);
+    if (c != null && c.until() - now > 0) {
+      return Future.succeededFuture(c.org());
+    }
+    return find(id).onSuccess(o -> {
+      if (cache.size() > 10_000) {
+        cache.clear();
+      }
+      cache.put(id, new Cached(o, now + CACHE_NANOS));
+    });
+  }
+
   public Future<Optional<Organisation>> find(String id) {
     return pool.preparedQuery("SELECT id, name, role, marketplace, jurisdictions FROM organisations WHERE id = $1")
         .execute(Tuple.of(id))

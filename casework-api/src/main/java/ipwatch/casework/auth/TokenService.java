@@ -35,15 +35,41 @@ public final class TokenService {
             .setAudience(List.of(settings.audience()))));
   }
 
-  /** The verified claims, or a failed future with {@link InvalidTokenException} (never the library's reason). */
+  private static final int CACHE_MAX = 10_000;
+  private final java.util.concurrent.ConcurrentHashMap<String, Verified> verified =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Verified(TokenClaims claims, long exp) {}
+
+  /**
+   * The verified claims, or a failed future with {@link InvalidTokenException} (never the library's reason). A token
+   * verified before is answered from a bounded cache keyed by the exact token text until its {@code exp}: the same
+   * bytes verify the same way, so only the expiry needs re-checking.
+   */
   public Future<TokenClaims> verify(String token) {
+    Verified v = verified.get(token);
+    if (v != null) {
+      if (v.exp() > System.currentTimeMillis() / 1000) {
+        return Future.succeededFuture(v.claims());
+      }
+      verified.remove(token);
+    }
+    return verifyUncached(token);
+  }
+
+  private Future<TokenClaims> verifyUncached(String token) {
     return jwt.authenticate(new TokenCredentials(token))
         .recover(e -> Future.failedFuture(new InvalidTokenException("rejected by verifier: " + e.getMessage())))
         .compose(user -> {
           try {
             // Vert.x keeps the decoded payload in the user's attributes; the principal holds the raw token
             JsonObject payload = user.attributes().getJsonObject("accessToken", user.principal());
-            return Future.succeededFuture(checkClaims(payload));
+            TokenClaims claims = checkClaims(payload);
+            if (verified.size() >= CACHE_MAX) {
+              verified.clear();
+            }
+            verified.put(token, new Verified(claims, payload.getLong("exp")));
+            return Future.succeededFuture(claims);
           } catch (InvalidTokenException e) {
             return Future.failedFuture(e);
           }

@@ -1,6 +1,9 @@
 package ipwatch.casework.cases;
 
-/** Where a case stands in the workflow of DESIGN §4. Issue 5 adds the transitions; ingestion opens DETECTED. */
+/**
+ * Where a case stands in the workflow of DESIGN §4; the transitions between them are in {@code workflow.StateMachine}.
+ * Ingestion opens DETECTED. COMPLAINT is the seller's internal complaint against a removal (DSA Art. 20).
+ */
 public enum CaseStatus {
   DETECTED,
   CONFIRMED,
@@ -9,6 +12,7 @@ public enum CaseStatus {
   REMOVED,
   REJECTED,
   COUNTER_NOTICE,
+  COMPLAINT,
   ESCALATED,
   REFERRED,
   RESTORED,

@@ -44,36 +44,61 @@ public final class Cases {
     return Future.all(total, items).map(v -> new Page<>(items.result(), total.result(), page.page(), page.size()));
   }
 
+  /** A case by id without a party scope: for the search re-index only, never for a request. */
+  public Future<Optional<CaseSummary>> forIndexing(UUID id) {
+    return pool.preparedQuery("SELECT " + CaseRows.COLUMNS + " FROM cases WHERE id = $1").execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(CaseRows.read(rows.iterator().next())));
+  }
+
+  /**
+   * One case with its audit trail and pending deadlines, in a single round trip (the two lists are sub-selects of
+   * the scoped row, so they are only read for a case the caller may see).
+   */
   public Future<Optional<CaseDetail>> findForParty(Caller caller, UUID id) {
     List<Object> params = new ArrayList<>();
     params.add(id);
     String scope = CaseRows.where(PartyScope.of(caller.organisation()), params);
-    return pool.preparedQuery("SELECT " + CaseRows.COLUMNS + ", flag FROM cases WHERE id = $1 AND " + scope)
+    return pool.preparedQuery("SELECT " + CaseRows.COLUMNS + ", flag, " + STATE_COLUMNS
+            + ", (SELECT coalesce(json_agg(json_build_object('id', e.id, 'actor', e.actor, 'at', e.at, 'type', e.type,"
+            + " 'reason', e.reason) ORDER BY e.at, e.id), '[]') FROM case_events e WHERE e.case_id = c.id) AS events,"
+            + " (SELECT coalesce(json_agg(json_build_object('kind', t.kind, 'action', t.action, 'due', t.due_at,"
+            + " 'latest', t.latest_at, 'basis', t.basis) ORDER BY t.due_at), '[]') FROM case_timers t"
+            + " WHERE t.case_id = c.id AND t.fired_at IS NULL AND t.cancelled_at IS NULL) AS deadlines"
+            + " FROM cases c WHERE id = $1 AND " + scope)
         .execute(Tuple.from(params))
-        .compose(rows -> {
+        .map(rows -> {
           if (rows.size() == 0) {
-            return Future.succeededFuture(Optional.empty());
+            return Optional.empty();
           }
           Row row = rows.iterator().next();
-          CaseSummary summary = CaseRows.read(row);
-          JsonObject flag = row.getJsonObject("flag");
-          return events(id).map(events -> Optional.of(new CaseDetail(summary, flag, events)));
+          List<CaseEvent> events = new ArrayList<>();
+          for (Object o : (io.vertx.core.json.JsonArray) row.getValue("events")) {
+            JsonObject e = (JsonObject) o;
+            events.add(new CaseEvent(e.getLong("id"), e.getString("actor"), instant(e.getString("at")),
+                e.getString("type"), e.getString("reason"), null, null));
+          }
+          List<CaseState.Deadline> deadlines = new ArrayList<>();
+          for (Object o : (io.vertx.core.json.JsonArray) row.getValue("deadlines")) {
+            JsonObject t = (JsonObject) o;
+            deadlines.add(new CaseState.Deadline(t.getString("kind"), t.getString("action"),
+                instant(t.getString("due")), instant(t.getString("latest")), t.getString("basis")));
+          }
+          return Optional.of(new CaseDetail(CaseRows.read(row), row.getJsonObject("flag"), events,
+              state(row, deadlines)));
         });
   }
 
-  /** The audit trail of a case; callers have already established that the case is visible. */
-  private Future<List<CaseEvent>> events(UUID caseId) {
-    return pool.preparedQuery("SELECT id, actor, at, type, reason, before, after FROM case_events"
-            + " WHERE case_id = $1 ORDER BY at, id")
-        .execute(Tuple.of(caseId))
-        .map(rows -> {
-          List<CaseEvent> out = new ArrayList<>();
-          for (Row r : rows) {
-            out.add(new CaseEvent(r.getLong("id"), r.getString("actor"), r.getOffsetDateTime("at").toInstant(),
-                r.getString("type"), r.getString("reason"), (JsonObject) r.getValue("before"),
-                (JsonObject) r.getValue("after")));
-          }
-          return out;
-        });
+  /** PostgreSQL's JSON timestamps ("2026-11-20T15:00:00+00:00", microseconds optional). */
+  private static java.time.Instant instant(String s) {
+    return java.time.OffsetDateTime.parse(s).toInstant();
   }
+
+  private static final String STATE_COLUMNS =
+      "legal_hold, regulator_org, assigned_to, own_initiative, priority, outcome";
+
+  private static CaseState state(Row r, List<CaseState.Deadline> deadlines) {
+    return new CaseState(r.getBoolean("legal_hold"), r.getString("regulator_org"), r.getString("assigned_to"),
+        r.getBoolean("own_initiative"), r.getDouble("priority"), r.getString("outcome"), deadlines);
+  }
+
 }

@@ -31,7 +31,7 @@ public final class Authenticate implements Handler<RoutingContext> {
     // hold any body until the BodyHandler after us reads it (and only once we know who is sending it)
     ctx.request().pause();
     tokens.verify(header.substring(7).trim())
-        .compose(claims -> organisations.find(claims.orgId())
+        .compose(claims -> organisations.findCached(claims.orgId())
             .compose(org -> org.isPresent() && org.get().role() == claims.role()
                 ? Future.succeededFuture(new Caller(claims.userId(), org.get()))
                 : Future.failedFuture(new TokenService.InvalidTokenException("organisation unknown or role differs"))))

@@ -5,9 +5,11 @@ import io.vertx.core.json.JsonObject;
 import ipwatch.casework.auth.Caller;
 import ipwatch.casework.cases.CaseDetail;
 import ipwatch.casework.cases.CaseEvent;
+import ipwatch.casework.cases.CaseState;
 import ipwatch.casework.cases.CaseSummary;
 import ipwatch.casework.cases.Page;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Response bodies, written field by field (no generic serialisation of internal records), so adding a column never
@@ -37,7 +39,7 @@ final class CaseJson {
         .put("version", c.version());
   }
 
-  static JsonObject detail(CaseDetail d) {
+  static JsonObject detail(CaseDetail d, List<String> allowedActions) {
     JsonObject flag = d.flag() == null ? new JsonObject() : d.flag();
     JsonObject listing = flag.getJsonObject("listing", new JsonObject());
     JsonArray events = new JsonArray();
@@ -52,7 +54,25 @@ final class CaseJson {
         .put("evidence", flag.getValue("evidence"))
         .put("price", listing.getValue("price"))
         .put("snapshot", listing.getValue("snapshot"))
-        .put("events", events);
+        .put("events", events)
+        .put("legalHold", d.state().legalHold())
+        .put("regulatorOrg", d.state().regulatorOrg())
+        .put("referredToOrg", d.summary().referredToOrg())
+        .put("assignedTo", d.state().assignedTo())
+        .put("ownInitiative", d.state().ownInitiative())
+        .put("priority", d.state().priority())
+        .put("outcome", d.state().outcome())
+        .put("deadlines", deadlines(d.state().deadlines()))
+        .put("allowedActions", new JsonArray(allowedActions));
+  }
+
+  private static JsonArray deadlines(List<CaseState.Deadline> deadlines) {
+    JsonArray out = new JsonArray();
+    for (CaseState.Deadline x : deadlines) {
+      out.add(new JsonObject().put("kind", x.kind()).put("action", x.action()).put("dueAt", text(x.dueAt()))
+          .put("latestAt", text(x.latestAt())).put("basis", x.basis()));
+    }
+    return out;
   }
 
   static JsonObject page(Page<CaseSummary> p) {

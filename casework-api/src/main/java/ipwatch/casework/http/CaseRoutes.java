@@ -4,12 +4,15 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import ipwatch.casework.auth.Caller;
+import ipwatch.casework.cases.CaseDetail;
 import ipwatch.casework.cases.CaseFilter;
 import ipwatch.casework.cases.CaseStatus;
 import ipwatch.casework.cases.Cases;
 import ipwatch.casework.cases.PageRequest;
 import ipwatch.casework.cases.PartyScope;
 import ipwatch.casework.search.CaseIndex;
+import ipwatch.casework.workflow.Workflow;
+import java.util.List;
 import java.util.UUID;
 
 /** GET /api/me, /api/cases, /api/cases/{id}, /api/search. Visibility is decided by the data-access calls. */
@@ -19,8 +22,10 @@ final class CaseRoutes {
   private final Cases cases;
   private final CaseIndex index;
   private final QueryParams params;
+  private final Workflow workflow;
 
-  CaseRoutes(Vertx vertx, Cases cases, CaseIndex index, QueryParams params) {
+  CaseRoutes(Vertx vertx, Cases cases, CaseIndex index, QueryParams params, Workflow workflow) {
+    this.workflow = workflow;
     this.vertx = vertx;
     this.cases = cases;
     this.index = index;
@@ -46,18 +51,15 @@ final class CaseRoutes {
 
   private void get(RoutingContext ctx) {
     Caller caller = Authenticate.caller(ctx);
-    UUID id;
-    try {
-      id = UUID.fromString(ctx.pathParam("id"));
-    } catch (IllegalArgumentException e) {
-      throw ApiException.notFound(); // same answer as a foreign or missing case
-    }
+    UUID id = Ids.caseId(ctx);
     cases.findForParty(caller, id)
         .onSuccess(found -> {
           if (found.isEmpty()) {
             ctx.fail(ApiException.notFound());
           } else {
-            Responses.ok(ctx, CaseJson.detail(found.get()));
+            CaseDetail d = found.get();
+            Responses.ok(ctx, CaseJson.detail(d, workflow.allowed(caller.role().name(), d.summary().status(),
+                d.summary().jurisdiction(), d.state().legalHold())));
           }
         })
         .onFailure(ctx::fail);

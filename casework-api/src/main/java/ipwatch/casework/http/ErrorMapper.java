@@ -1,9 +1,12 @@
 package ipwatch.casework.http;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import ipwatch.casework.Refusal;
 import ipwatch.casework.search.CaseIndex;
+import ipwatch.casework.workflow.TransitionRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +25,24 @@ public final class ErrorMapper {
     String correlationId = CorrelationId.of(ctx);
     ErrorType type;
     String message;
+    JsonArray allowed = null;
     if (failure instanceof ApiException api) {
       type = api.type();
       message = api.getMessage();
+    } else if (failure instanceof Refusal refusal) {
+      type = ErrorType.forStatus(refusal.status());
+      message = refusal.getMessage();
+    } else if (failure instanceof TransitionRefused refused) {
+      type = switch (refused.reason()) {
+        case NOT_FOUND -> ErrorType.NOT_FOUND;
+        case FORBIDDEN -> ErrorType.FORBIDDEN;
+        case CONFLICT -> ErrorType.CONFLICT;
+        case INVALID -> ErrorType.BAD_REQUEST;
+      };
+      message = refused.getMessage();
+      if (type == ErrorType.CONFLICT) {
+        allowed = new JsonArray(refused.allowed());
+      }
     } else if (failure instanceof CaseIndex.CaseIndexUnavailableException) {
       type = ErrorType.UNAVAILABLE;
       message = type.defaultMessage();
@@ -45,14 +63,20 @@ public final class ErrorMapper {
     } else if (type.status() >= 500) {
       LOG.error("{} {} failed [correlationId={}]", ctx.request().method(), ctx.request().path(), correlationId,
           failure);
-    } else if (failure != null && !(failure instanceof ApiException)) {
+    } else if (failure != null && !(failure instanceof ApiException) && !(failure instanceof TransitionRefused)
+        && !(failure instanceof Refusal)) {
       LOG.debug("{} {} rejected [correlationId={}]: {}", ctx.request().method(), ctx.request().path(),
           correlationId, failure.toString());
     }
-    write(ctx, type, message, correlationId);
+    write(ctx, type, message, correlationId, allowed);
   }
 
   static void write(RoutingContext ctx, ErrorType type, String message, String correlationId) {
+    write(ctx, type, message, correlationId, null);
+  }
+
+  /** {@code allowed}: for a 409 from the workflow, the actions the caller may take instead. */
+  static void write(RoutingContext ctx, ErrorType type, String message, String correlationId, JsonArray allowed) {
     if (ctx.response().ended() || ctx.response().closed()) {
       return;
     }
@@ -62,6 +86,9 @@ public final class ErrorMapper {
     }
     JsonObject body = new JsonObject().put("type", type.type()).put("message", message)
         .put("correlationId", correlationId);
+    if (allowed != null) {
+      body.put("allowed", allowed);
+    }
     if (type == ErrorType.UNAUTHORIZED) {
       ctx.response().putHeader("WWW-Authenticate", "Bearer");
     }

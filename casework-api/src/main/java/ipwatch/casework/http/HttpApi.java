@@ -11,8 +11,13 @@ import io.vertx.sqlclient.Pool;
 import ipwatch.casework.CaseworkSettings;
 import ipwatch.casework.auth.Organisations;
 import ipwatch.casework.auth.TokenService;
+import ipwatch.casework.cases.CaseCollaboration;
 import ipwatch.casework.cases.Cases;
+import ipwatch.casework.cases.NotifierAccuracy;
+import ipwatch.casework.evidence.EvidenceService;
+import ipwatch.casework.registry.RegistryService;
 import ipwatch.casework.search.CaseIndex;
+import ipwatch.casework.workflow.Workflow;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -36,7 +41,13 @@ public final class HttpApi {
       CaseIndex index,
       BooleanSupplier kafkaUp,
       Supplier<String> ingestState,
-      Map<String, String> demoTokens) {}
+      Map<String, String> demoTokens,
+      Workflow workflow,
+      RateLimit rateLimit,
+      CaseCollaboration collaboration,
+      EvidenceService evidence,
+      NotifierAccuracy accuracy,
+      RegistryService registry) {}
 
   public static Router router(Deps d) {
     Router root = Router.router(d.vertx());
@@ -58,13 +69,10 @@ public final class HttpApi {
       root.get("/api/demo/tokens").handler(new DemoTokensRoute(d.demoTokens())::handle);
     }
 
-    Router api = Router.router(d.vertx());
-    api.route().handler(new Authenticate(d.tokens(), d.organisations()));
-    // after authentication, so anonymous clients cannot make us buffer bodies
-    api.route().handler(BodyHandler.create(false).setBodyLimit(d.http().maxBodyBytes()));
-    new CaseRoutes(d.vertx(), d.cases(), d.index(), new QueryParams(d.http().maxPageSize())).mount(api);
-    api.route().failureHandler(ErrorMapper::handle);
-    root.route("/api/*").subRouter(api);
+    String openApi = OpenApiDocument.document().encode();
+    root.get("/api/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "max-age=300").end(openApi));
+    root.route("/api/*").subRouter(apiRouter(d));
 
     root.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
         .handler(StaticHandler.create(d.http().webroot())
@@ -75,10 +83,28 @@ public final class HttpApi {
             .setIndexPage("index.html"));
 
     root.route().failureHandler(ErrorMapper::handle);
-    for (int status : new int[] {400, 401, 403, 404, 405, 413, 500, 503}) {
+    for (int status : new int[] {400, 401, 403, 404, 405, 409, 413, 415, 429, 500, 503}) {
       root.errorHandler(status, ErrorMapper::handle);
     }
     return root;
+  }
+
+  /**
+   * The authenticated API (mounted under /api): authenticate → rate limit → body limit → role guard → handler. Every
+   * route is described in {@link OpenApiDocument}; a test compares the two.
+   */
+  static Router apiRouter(Deps d) {
+    Router api = Router.router(d.vertx());
+    api.route().handler(new Authenticate(d.tokens(), d.organisations()));
+    // after authentication, so anonymous clients cannot make us buffer bodies
+    api.route().handler(d.rateLimit());
+    api.route().handler(BodyHandler.create(false).setBodyLimit(d.http().maxBodyBytes()));
+    new CaseRoutes(d.vertx(), d.cases(), d.index(), new QueryParams(d.http().maxPageSize()), d.workflow()).mount(api);
+    new WorkflowRoutes(d.workflow()).mount(api);
+    new CaseResourceRoutes(d.collaboration(), d.evidence(), d.accuracy()).mount(api);
+    new RegistryRoutes(d.registry()).mount(api);
+    api.route().failureHandler(ErrorMapper::handle);
+    return api;
   }
 
   private static void securityHeaders(RoutingContext ctx) {

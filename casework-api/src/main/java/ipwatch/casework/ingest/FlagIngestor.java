@@ -12,6 +12,8 @@ import io.vertx.sqlclient.Tuple;
 import ipwatch.casework.cases.CaseEvent;
 import ipwatch.casework.cases.CaseRows;
 import ipwatch.casework.cases.CaseStatus;
+import ipwatch.casework.cases.Priority;
+import ipwatch.casework.evidence.EvidenceService;
 import ipwatch.model.BadRecordException;
 import ipwatch.model.Flag;
 import ipwatch.model.Json;
@@ -19,6 +21,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -110,11 +114,14 @@ public final class FlagIngestor {
           // the registry is authoritative about ownership; the flag's copy is the fallback for unknown assets
           String owner = asset == null ? flag.owner() : asset.getString("owner_org");
           String jurisdiction = jurisdictions.resolve(assetJurisdictions(asset), flag.listing().marketplace());
-          return insertCase(conn, flag, owner, jurisdiction);
+          return sellerCases(conn, flag).compose(n -> insertCase(conn, flag, owner, jurisdiction,
+              Priority.of(flag.score(), asset == null ? null : asset.getJsonObject("body"), n, LocalDate.now())));
         })
         .compose(inserted -> inserted.size() == 0
             ? Future.succeededFuture(false)
-            : openedEvent(conn, inserted.iterator().next().getUUID("id"), flag, source).map(true))
+            : openedEvent(conn, inserted.iterator().next().getUUID("id"), flag, source)
+                .compose(v -> attachSnapshot(conn, inserted.iterator().next().getUUID("id"), flag))
+                .map(true))
         .compose(created -> conn.preparedQuery(
                 "SELECT " + CaseRows.COLUMNS + " FROM cases WHERE listing_id = $1 AND asset_id = $2")
             .execute(Tuple.of(flag.listingId(), flag.assetId()))
@@ -124,17 +131,38 @@ public final class FlagIngestor {
             }));
   }
 
+  /** Earlier cases of the same seller on the same marketplace: a repeat infringer ranks higher. */
+  private static Future<Long> sellerCases(SqlConnection conn, Flag flag) {
+    if (flag.listing().sellerId() == null) {
+      return Future.succeededFuture(0L);
+    }
+    return conn.preparedQuery("SELECT count(*) FROM cases WHERE marketplace = $1 AND seller_id = $2")
+        .execute(Tuple.of(flag.listing().marketplace(), flag.listing().sellerId()))
+        .map(rows -> rows.iterator().next().getLong(0));
+  }
+
+  /** The crawler's page snapshot becomes the first link of the case's evidence chain. */
+  private static Future<Void> attachSnapshot(SqlConnection conn, UUID caseId, Flag flag) {
+    var snap = flag.listing().snapshot();
+    if (snap == null || snap.sha256() == null || !snap.sha256().matches("[0-9a-f]{64}")) {
+      return Future.succeededFuture();
+    }
+    return EvidenceService.append(conn, caseId, "SNAPSHOT", EvidenceService.snapshot(snap.sha256(), snap.bytes(),
+        snap.contentType()), ACTOR, Instant.now()).mapEmpty();
+  }
+
   private static Future<io.vertx.sqlclient.RowSet<Row>> insertCase(
-      SqlConnection conn, Flag flag, String owner, String jurisdiction) {
+      SqlConnection conn, Flag flag, String owner, String jurisdiction, double priority) {
     Flag.FlaggedListing l = flag.listing();
     Tuple args = Tuple.from(new Object[] {
         UUID.randomUUID(), flag.listingId(), flag.assetId(), owner, l.marketplace(), jurisdiction,
         CaseStatus.DETECTED.name(), flag.kind().name(), flag.score(), l.title(), l.url(), l.sellerId(),
-        l.sellerName(), OffsetDateTime.ofInstant(flag.detectedAt(), ZoneOffset.UTC), new JsonObject(Json.write(flag))
+        l.sellerName(), OffsetDateTime.ofInstant(flag.detectedAt(), ZoneOffset.UTC), new JsonObject(Json.write(flag)),
+        priority
     });
     return conn.preparedQuery("INSERT INTO cases (id, listing_id, asset_id, owner_org, marketplace, jurisdiction,"
-            + " status, kind, score, title, url, seller_id, seller_name, detected_at, flag)"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
+            + " status, kind, score, title, url, seller_id, seller_name, detected_at, flag, priority)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
             + " ON CONFLICT (listing_id, asset_id) DO NOTHING RETURNING id")
         .execute(args);
   }

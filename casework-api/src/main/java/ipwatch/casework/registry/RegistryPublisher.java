@@ -59,6 +59,25 @@ public final class RegistryPublisher implements AutoCloseable {
     }
   }
 
+  /** Sends raw records (a null value is a tombstone) in order and waits for every acknowledgement. */
+  public void publishRaw(String recordTopic, List<Map.Entry<String, String>> records) throws InterruptedException {
+    List<java.util.concurrent.Future<?>> sent = records.stream()
+        .<java.util.concurrent.Future<?>>map(e -> producer.send(new ProducerRecord<>(recordTopic, e.getKey(), e.getValue())))
+        .toList();
+    producer.flush();
+    for (var f : sent) {
+      try {
+        f.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IllegalStateException("publishing to " + recordTopic + " failed: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  public String topic() {
+    return topic;
+  }
+
   @Override
   public void close() {
     producer.close(Duration.ofSeconds(5));

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The registry table. Issue 5 adds the registry API and a transactional outbox towards {@code ip-registry}; for now
- * assets come from the seed file and are republished in full at start-up.
+ * The registry table as seen by start-up: seeding from a file and the full republish of {@link RegistrySync}. The
+ * registry API (changes one asset at a time through the outbox) is {@link RegistryService}.
  */
 public final class RegistryStore {
   private final Pool pool;
@@ -45,7 +45,15 @@ public final class RegistryStore {
             changed += r.rowCount();
           }
           return changed;
-        }));
+        })
+        // keep the version history and the id registry of the API in step with seeded assets
+        .compose(changed -> conn.query("INSERT INTO ip_asset_ids (asset_id, owner_org, last_version)"
+                + " SELECT asset_id, owner_org, version FROM ip_assets ON CONFLICT (asset_id) DO UPDATE"
+                + " SET last_version = GREATEST(ip_asset_ids.last_version, EXCLUDED.last_version)").execute()
+            .compose(v -> conn.query("INSERT INTO ip_asset_versions (asset_id, version, owner_org, body, changed_by,"
+                + " changed_at) SELECT asset_id, version, owner_org, body, 'system:seed', updated_at FROM ip_assets"
+                + " ON CONFLICT DO NOTHING").execute())
+            .map(changed)));
   }
 
   /** Every asset, in the contract's JSON form. */

@@ -138,6 +138,86 @@ class IngestPipelineIT {
     assertEquals(Set.of("tm-nordvik", "tm-lumora", "tm-velta"), keys);
   }
 
+  @Test
+  void aMarkAddedThroughTheApiReachesIpRegistryWithinSecondsAndARemovalIsATombstone() throws Exception {
+    assertTrue(server.awaitReady(Duration.ofSeconds(60)));
+    String token = server.demoTokens().get("rights-holder");
+    JsonObject mark = new JsonObject().put("type", "TRADEMARK").put("mark", "FJELLTOPP").put("niceClasses",
+        List.of(25)).put("jurisdictions", List.of("CN")).put("authorizedSellers", List.of("demo-market:nordvik-store"))
+        .put("referencePrices", List.of(new JsonObject().put("product", "parka").put("amount", "349.00")
+            .put("currency", "EUR")));
+    long sent = System.currentTimeMillis();
+    assertEquals(200, call("PUT", "/api/registry/assets/tm-fjelltopp", token, mark.encode()).statusCode());
+    List<String> values = new java.util.ArrayList<>();
+    long firstAt = 0;
+    try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerConfig())) {
+      c.subscribe(List.of("ip-registry"));
+      long deadline = System.currentTimeMillis() + 30_000;
+      boolean deleted = false;
+      while (values.size() < 2 && System.currentTimeMillis() < deadline) {
+        for (var r : c.poll(Duration.ofMillis(200))) {
+          if (r.key().equals("tm-fjelltopp")) {
+            values.add(r.value());
+            firstAt = firstAt == 0 ? System.currentTimeMillis() : firstAt;
+          }
+        }
+        if (!values.isEmpty() && !deleted) {
+          assertEquals(200, call("DELETE", "/api/registry/assets/tm-fjelltopp", token, null).statusCode());
+          deleted = true;
+        }
+      }
+    }
+    assertEquals(2, values.size(), values.toString());
+    assertTrue(values.get(0).contains("FJELLTOPP") && values.get(0).contains("\"owner\":\"org-nordvik\""),
+        values.get(0));
+    assertEquals(null, values.get(1));
+    assertTrue(firstAt - sent < 5_000, "reached the topic after " + (firstAt - sent) + " ms");
+  }
+
+  private static Properties consumerConfig() {
+    Properties p = new Properties();
+    p.putAll(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, "registry-reader-" + UUID.randomUUID(),
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+    return p;
+  }
+
+  private static HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        .header("Authorization", "Bearer " + token)
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      b.header("Content-Type", "application/json");
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aNoticeIsReindexedSoThePlatformFindsTheCaseOnlyAfterwards() throws Exception {
+    assertTrue(server.awaitReady(Duration.ofSeconds(60)));
+    Flag flag = TestFlags.flag("pipe-notice", "tm-velta", "org-lumora", "demo-market", "VELTA kettle copy");
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig())) {
+      producer.send(new ProducerRecord<>("infringements", flag.flagId(), TestFlags.bytes(flag))).get();
+    }
+    eventually(() -> search("kettle", "rights-holder-2").getLong("total") == 1);
+    assertEquals(0, search("kettle", "platform").getLong("total"));
+    String id = search("kettle", "rights-holder-2").getJsonArray("items").getJsonObject(0).getString("id");
+    String owner = server.demoTokens().get("rights-holder-2");
+    assertEquals(200, call("POST", "/api/cases/" + id + "/transitions", owner,
+        new JsonObject().put("action", "confirm").encode()).statusCode());
+    JsonObject notice = new JsonObject().put("action", "send_notice").put("details", new JsonObject()
+        .put("signature", "/L. Counsel/").put("explanation", "Counterfeit VELTA goods").put("notifierName", "L. Counsel")
+        .put("notifierEmail", "legal@lumora.example").put("goodFaith", true).put("accuracyUnderPenaltyOfPerjury", true));
+    HttpResponse<String> sent = call("POST", "/api/cases/" + id + "/transitions", owner, notice.encode());
+    assertEquals(200, sent.statusCode(), sent.body());
+    eventually(() -> search("kettle", "platform").getLong("total") == 1);
+    assertEquals("NOTICE_SENT", search("kettle", "platform").getJsonArray("items").getJsonObject(0)
+        .getString("status"));
+  }
+
   private static Properties producerConfig() {
     Properties p = new Properties();
     p.putAll(Map.of(

@@ -1,0 +1,143 @@
+package ipwatch.casework.http;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The OpenAPI 3.1 description of the API, served at GET /api/openapi.json. The operation list below is the inventory;
+ * {@code OpenApiInventoryTest} fails when the router and this list disagree in either direction. Request bodies use
+ * the very schemas the server validates with ({@link BodySchemas}).
+ */
+public final class OpenApiDocument {
+  /** One operation: method, path (OpenAPI style), who may call it, request schema (or null), success status. */
+  public record Op(String method, String path, String summary, String roles, String body, int success,
+      boolean authenticated) {}
+
+  private static final String ALL = "any party that can see the case";
+  public static final List<Op> OPERATIONS = List.of(
+      open("get", "/api/health", "Readiness of the service and its dependencies (no authentication)"),
+      open("get", "/api/openapi.json", "This document (no authentication)"),
+      open("get", "/api/demo/tokens", "Demo tokens per role; only in demo mode and only from loopback"),
+      op("get", "/api/me", "The caller's user and organisation", "any", null, 200),
+      op("get", "/api/cases", "Cases the caller can see, newest first (page, size, status, marketplace)", "any",
+          null, 200),
+      op("get", "/api/cases/{id}", "A case with its audit trail, deadlines and the actions the caller may take",
+          ALL, null, 200),
+      op("get", "/api/search", "Full-text search over the caller's cases (q, page, size)", "any", null, 200),
+      op("post", "/api/cases/{id}/transitions", "Take a workflow action (409 lists the allowed ones)",
+          "per action: see docs/casework.md", "Transition", 200),
+      op("get", "/api/cases/{id}/comments", "Comments shared with all parties, plus the caller's internal ones",
+          ALL, null, 200),
+      op("post", "/api/cases/{id}/comments", "Add a comment (PARTIES or INTERNAL)", ALL, "Comment", 201),
+      op("put", "/api/cases/{id}/assignee", "Assign the case to a user of the owning rights holder",
+          "RIGHTS_HOLDER (owner)", "Assignment", 200),
+      op("get", "/api/cases/{id}/seller", "Seller identifiers: masked for rights holders; full reads by "
+          + "regulators and courts are audited", ALL, null, 200),
+      op("put", "/api/cases/{id}/seller", "The platform supplies the seller's identifiers (DSA Art. 30)",
+          "PLATFORM (marketplace of the case, after notice)", "SellerIdentifiers", 200),
+      op("get", "/api/cases/{id}/evidence", "The case's evidence hash chain", ALL, null, 200),
+      op("post", "/api/cases/{id}/evidence", "Add evidence: the listing snapshot by hash, or uploaded content",
+          ALL, "EvidenceItem", 201),
+      op("get", "/api/cases/{id}/evidence/export", "Evidence bundle (zip: manifest, chain, files) for "
+          + "`ipwatch verify-evidence`", ALL, null, 200),
+      op("get", "/api/notifiers/{orgId}/accuracy", "A rights holder's notice accuracy over the cases the caller "
+          + "sees", "RIGHTS_HOLDER (own only), PLATFORM, REGULATOR, COURT, ADMIN", null, 200),
+      op("get", "/api/registry/assets", "The caller's registered assets", "RIGHTS_HOLDER, ADMIN", null, 200),
+      op("get", "/api/registry/assets/{assetId}", "One asset with its version (ETag)", "RIGHTS_HOLDER (owner)",
+          null, 200),
+      op("put", "/api/registry/assets/{assetId}", "Create or replace an asset (If-Match: version); published to "
+          + "ip-registry through the outbox", "RIGHTS_HOLDER (owner)", "Asset", 200),
+      op("delete", "/api/registry/assets/{assetId}", "Remove an asset (tombstone on ip-registry)",
+          "RIGHTS_HOLDER (owner)", null, 200),
+      op("get", "/api/registry/assets/{assetId}/versions", "Every version of an asset, removals included",
+          "RIGHTS_HOLDER (owner)", null, 200));
+
+  private OpenApiDocument() {}
+
+  private static Op op(String method, String path, String summary, String roles, String body, int success) {
+    return new Op(method, path, summary, roles, body, success, true);
+  }
+
+  private static Op open(String method, String path, String summary) {
+    return new Op(method, path, summary, "anyone", null, 200, false);
+  }
+
+  public static JsonObject document() {
+    JsonObject paths = new JsonObject();
+    for (Op op : OPERATIONS) {
+      JsonObject item = paths.getJsonObject(op.path());
+      if (item == null) {
+        item = new JsonObject();
+        paths.put(op.path(), item);
+      }
+      item.put(op.method(), operation(op));
+    }
+    JsonObject schemas = new JsonObject().put("Error", new JsonObject().put("type", "object")
+        .put("required", new JsonArray(List.of("type", "message", "correlationId")))
+        .put("properties", new JsonObject()
+            .put("type", new JsonObject().put("type", "string"))
+            .put("message", new JsonObject().put("type", "string"))
+            .put("correlationId", new JsonObject().put("type", "string"))
+            .put("allowed", new JsonObject().put("type", "array").put("description",
+                "409 from a transition: the actions the caller may take now")
+                .put("items", new JsonObject().put("type", "string")))));
+    BodySchemas.all().forEach((name, schema) -> schemas.put(name, schema.copy()));
+    return new JsonObject()
+        .put("openapi", "3.1.0")
+        .put("info", new JsonObject().put("title", "IPWatch casework API").put("version", "1")
+            .put("description", "Multi-party IP enforcement cases. Authorisation is part of every query: a case "
+                + "the caller may not see answers 404 exactly like a missing one. Errors are {type, message, "
+                + "correlationId}."))
+        .put("jsonSchemaDialect", "https://json-schema.org/draft/2020-12/schema")
+        .put("components", new JsonObject().put("schemas", schemas).put("securitySchemes", new JsonObject()
+            .put("bearer", new JsonObject().put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT"))))
+        .put("security", new JsonArray().add(new JsonObject().put("bearer", new JsonArray())))
+        .put("paths", paths);
+  }
+
+  private static JsonObject operation(Op op) {
+    JsonObject o = new JsonObject().put("summary", op.summary())
+        .put("description", "Who: " + op.roles() + ".")
+        .put("operationId", op.method() + op.path().replaceAll("[^A-Za-z0-9]+", "_"));
+    if (!op.authenticated()) {
+      o.put("security", new JsonArray());
+    }
+    JsonArray params = new JsonArray();
+    Matcher m = Pattern.compile("\\{(\\w+)}").matcher(op.path());
+    while (m.find()) {
+      params.add(new JsonObject().put("name", m.group(1)).put("in", "path").put("required", true)
+          .put("schema", new JsonObject().put("type", "string")));
+    }
+    if (op.path().equals("/api/cases") || op.path().equals("/api/search")) {
+      for (String q : op.path().equals("/api/cases") ? List.of("page", "size", "status", "marketplace")
+          : List.of("q", "page", "size")) {
+        params.add(new JsonObject().put("name", q).put("in", "query").put("required", false)
+            .put("schema", new JsonObject().put("type", q.equals("page") || q.equals("size") ? "integer" : "string")));
+      }
+    }
+    if (!params.isEmpty()) {
+      o.put("parameters", params);
+    }
+    if (op.body() != null) {
+      o.put("requestBody", new JsonObject().put("required", true).put("content", new JsonObject()
+          .put("application/json", new JsonObject().put("schema",
+              new JsonObject().put("$ref", "#/components/schemas/" + op.body())))));
+    }
+    String contentType = op.path().endsWith("/export") ? "application/zip" : "application/json";
+    JsonObject responses = new JsonObject().put(String.valueOf(op.success()), new JsonObject()
+        .put("description", "success").put("content", new JsonObject().put(contentType, new JsonObject())));
+    Map<String, String> errors = op.authenticated()
+        ? Map.of("400", "invalid request", "401", "no or invalid token", "403", "role may not call this",
+            "404", "not found or not visible to the caller", "409", "conflicts with the current state",
+            "413", "body too large", "415", "body is not JSON", "429", "rate limit (Retry-After)")
+        : Map.of("404", "not available");
+    errors.forEach((status, why) -> responses.put(status, new JsonObject().put("description", why)
+        .put("content", new JsonObject().put("application/json", new JsonObject().put("schema",
+            new JsonObject().put("$ref", "#/components/schemas/Error"))))));
+    return o.put("responses", responses);
+  }
+}

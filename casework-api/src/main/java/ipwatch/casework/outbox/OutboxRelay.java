@@ -1,0 +1,147 @@
+package ipwatch.casework.outbox;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers outbox rows of one channel after their transaction committed: in id order, one batch per transaction,
+ * one instance at a time per channel (a transaction-scoped advisory lock). A batch stops at its first failure, so a
+ * later change of the same key never overtakes an earlier one; the failed row is retried with exponential backoff and
+ * jitter and dead-lettered (dead_at, last_error) after {@code maxAttempts}. Delivery is at least once: the consumer
+ * side is idempotent (compacted topic keyed by assetId, versioned search documents).
+ */
+public final class OutboxRelay implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+  private static final int BATCH = 200;
+  private static final long MAX_BACKOFF_MS = 300_000;
+
+  /** Delivers one row; blocking, runs on the relay's own worker thread. */
+  public interface Delivery {
+    void deliver(String topic, String key, JsonObject payload) throws Exception;
+  }
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final String channel;
+  private final Delivery delivery;
+  private final int maxAttempts;
+  private final long lockKey;
+  private final WorkerExecutor worker;
+  private final AtomicBoolean busy = new AtomicBoolean();
+  private long timerId = -1;
+
+  public OutboxRelay(Vertx vertx, Pool pool, String channel, Delivery delivery, int maxAttempts) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.channel = channel;
+    this.delivery = delivery;
+    this.maxAttempts = maxAttempts;
+    this.lockKey = 0x1F3A_0B0C_0000L + channel.hashCode();
+    this.worker = vertx.createSharedWorkerExecutor("casework-outbox-" + channel, 1);
+  }
+
+  public OutboxRelay start(Duration interval) {
+    timerId = vertx.setPeriodic(interval.toMillis(), id -> {
+      if (busy.compareAndSet(false, true)) {
+        relayOnce().onComplete(r -> {
+          busy.set(false);
+          if (r.failed()) {
+            LOG.warn("outbox {} relay round failed: {}", channel, r.cause().getMessage());
+          }
+        });
+      }
+    });
+    return this;
+  }
+
+  /** One batch; answers how many rows were delivered. */
+  public Future<Integer> relayOnce() {
+    return pool.withTransaction(conn -> conn.preparedQuery("SELECT pg_try_advisory_xact_lock($1)")
+        .execute(Tuple.of(lockKey))
+        .compose(lock -> !lock.iterator().next().getBoolean(0) ? Future.succeededFuture(0)
+            : conn.preparedQuery("SELECT id, topic, msg_key, payload, attempts, next_attempt_at <= now() AS due"
+                    + " FROM outbox WHERE channel = $1"
+                    + " AND published_at IS NULL AND dead_at IS NULL ORDER BY id LIMIT " + BATCH)
+                .execute(Tuple.of(channel))
+                .compose(rows -> {
+                  List<Row> batch = new ArrayList<>();
+                  rows.forEach(batch::add);
+                  return deliver(conn, batch);
+                })));
+  }
+
+  private Future<Integer> deliver(SqlConnection conn, List<Row> batch) {
+    List<Long> done = new ArrayList<>();
+    if (batch.isEmpty() || notDue(batch.get(0))) {
+      return Future.succeededFuture(0);
+    }
+    return worker.executeBlocking(() -> {
+      for (Row r : batch) {
+        if (notDue(r)) {
+          break;
+        }
+        try {
+          delivery.deliver(r.getString("topic"), r.getString("msg_key"), (JsonObject) r.getValue("payload"));
+          done.add(r.getLong("id"));
+        } catch (Exception e) {
+          throw new DeliveryFailed(r.getLong("id"), r.getInteger("attempts"), e);
+        }
+      }
+      return done.size();
+    }, true).recover(e -> e instanceof DeliveryFailed f ? failed(conn, f).map(done.size()) : Future.failedFuture(e))
+        .compose(n -> done.isEmpty() ? Future.succeededFuture(n)
+            : conn.preparedQuery("UPDATE outbox SET published_at = now(), attempts = attempts + 1"
+                    + " WHERE id = ANY($1)")
+                .execute(Tuple.of(done.toArray(Long[]::new))).map(n));
+  }
+
+  private static boolean notDue(Row r) {
+    return !r.getBoolean("due");
+  }
+
+  private Future<Void> failed(SqlConnection conn, DeliveryFailed f) {
+    int attempts = f.attempts + 1;
+    long backoff = Math.min(MAX_BACKOFF_MS, 1000L << Math.min(attempts, 20));
+    long delayMs = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1); // "equal jitter"
+    String cause = String.valueOf(f.getCause().getMessage());
+    LOG.warn("outbox {} row {} failed (attempt {}): {}", channel, f.id, attempts, cause);
+    return conn.preparedQuery("UPDATE outbox SET attempts = $2, last_error = $3,"
+            + " next_attempt_at = now() + make_interval(secs => $5::double precision / 1000),"
+            + " dead_at = CASE WHEN $2 >= $4 THEN now() END WHERE id = $1")
+        .execute(Tuple.of(f.id, attempts, cause.length() > 1000 ? cause.substring(0, 1000) : cause, maxAttempts,
+            delayMs))
+        .mapEmpty();
+  }
+
+  private static final class DeliveryFailed extends RuntimeException {
+    final long id;
+    final int attempts;
+
+    DeliveryFailed(long id, int attempts, Exception cause) {
+      super(cause.getMessage(), cause, false, false);
+      this.id = id;
+      this.attempts = attempts;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (timerId >= 0) {
+      vertx.cancelTimer(timerId);
+    }
+    worker.close();
+  }
+}

@@ -1,0 +1,217 @@
+package ipwatch.casework.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import ipwatch.casework.auth.Organisation;
+import ipwatch.casework.auth.Organisations;
+import ipwatch.casework.auth.Role;
+import ipwatch.casework.registry.RegistryStore;
+import ipwatch.casework.testing.Await;
+import ipwatch.casework.testing.CaseworkFixture;
+import ipwatch.casework.testing.TestTokens;
+import ipwatch.model.Trademark;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every endpoint with an object id × every role × {own, foreign, missing} object (OWASP API1/API5). "Own" is an
+ * object the role legitimately sees; "foreign" exists but belongs to nobody of that role; "missing" does not exist.
+ * Foreign and missing must answer the same 404 (or, where the role may never call the endpoint, the same 403).
+ */
+class AuthorizationMatrixIT {
+  private static CaseworkFixture f;
+  private static final Map<String, String> TOKENS = new LinkedHashMap<>();
+  /** The case every role sees: Nordvik's, US, on demo-market, notice sent, referred to the demo court. */
+  private static UUID shared;
+  /** A case no tested role sees: Lumora's, JP, on another marketplace, never noticed or referred. */
+  private static UUID foreign;
+
+  private enum Obj { OWN, FOREIGN, MISSING }
+
+  /** One endpoint: how to call it for an object, and the expected status per role as own/foreign/missing. */
+  private record Row(String method, String template, Supplier<String> body, Map<String, int[]> expected) {}
+
+  @BeforeAll
+  static void start() {
+    f = new CaseworkFixture();
+    Await.result(new Organisations(f.pool).upsert(new Organisation("org-admin", "Admin", Role.ADMIN, null,
+        List.of("US", "CN", "EU"))));
+    for (String r : List.of("regulator", "court", "rights-holder", "platform")) {
+      TOKENS.put(r, f.token(r));
+    }
+    TOKENS.put("admin", TestTokens.hs256(TestTokens.claims("org-admin", "ADMIN", 3600), TestTokens.SECRET));
+    Await.result(new RegistryStore(f.pool).upsert(List.of(new Trademark("tm-lumora-jp", "org-lumora", "LUMORA",
+        List.of(9), List.of("JP"), List.of(), List.of()))));
+    shared = f.open("US");
+    f.ok("rights-holder", shared, "confirm", null);
+    f.ok("rights-holder", shared, "send_notice", CaseworkFixture.usNotice());
+    f.ok("platform", shared, "remove", null);
+    f.ok("platform", shared, "counter_notice", CaseworkFixture.usCounterNotice());
+    f.ok("rights-holder", shared, "refer", null);
+    foreign = f.openFor("tm-lumora-jp", "org-lumora", "other-market");
+  }
+
+  @AfterAll
+  static void stop() {
+    f.close();
+  }
+
+  private static Map<String, int[]> all(int own) {
+    return roles(own, own, own, own, own);
+  }
+
+  /** Expected own status per role (regulator, court, rights-holder, platform, admin); foreign/missing = 404. */
+  private static Map<String, int[]> roles(int regulator, int court, int rightsHolder, int platform, int admin) {
+    Map<String, int[]> m = new LinkedHashMap<>();
+    int[] own = {regulator, court, rightsHolder, platform, admin};
+    String[] names = {"regulator", "court", "rights-holder", "platform", "admin"};
+    for (int i = 0; i < names.length; i++) {
+      m.put(names[i], own[i] == 403 ? new int[] {403, 403, 403} : new int[] {own[i], 404, 404});
+    }
+    return m;
+  }
+
+  private static String upload() {
+    return new JsonObject().put("kind", "DOCUMENT").put("name", "purchase.txt").put("contentType", "text/plain")
+        .put("contentBase64", Base64.getEncoder().encodeToString(("receipt " + UUID.randomUUID()).getBytes()))
+        .encode();
+  }
+
+  private static String trademark() {
+    return new JsonObject().put("type", "TRADEMARK").put("mark", "NORDVIK").put("niceClasses", List.of(25))
+        .put("jurisdictions", List.of("US")).encode();
+  }
+
+  private static List<Row> matrix() {
+    List<Row> rows = new ArrayList<>();
+    rows.add(new Row("GET", "/api/cases/{id}", null, all(200)));
+    // confirm is never legal in REFERRED: 409 for the one role that may confirm, 403 for the others on a case they
+    // see; the case is loaded under the party scope first, so foreign and missing stay 404 for everyone
+    Map<String, int[]> confirm = new LinkedHashMap<>();
+    for (String r : List.of("regulator", "court", "platform", "admin")) {
+      confirm.put(r, new int[] {403, 404, 404});
+    }
+    confirm.put("rights-holder", new int[] {409, 404, 404});
+    rows.add(new Row("POST", "/api/cases/{id}/transitions",
+        () -> new JsonObject().put("action", "confirm").encode(), confirm));
+    rows.add(new Row("GET", "/api/cases/{id}/comments", null, all(200)));
+    rows.add(new Row("POST", "/api/cases/{id}/comments",
+        () -> new JsonObject().put("body", "noted").encode(), all(201)));
+    rows.add(new Row("PUT", "/api/cases/{id}/assignee",
+        () -> new JsonObject().put("assignee", "demo-rights-holder").encode(), roles(403, 403, 200, 403, 403)));
+    rows.add(new Row("GET", "/api/cases/{id}/seller", null, all(200)));
+    rows.add(new Row("PUT", "/api/cases/{id}/seller",
+        () -> new JsonObject().put("identifiers", new JsonObject().put("email", "s@x.example")).encode(),
+        roles(403, 403, 403, 200, 403)));
+    rows.add(new Row("GET", "/api/cases/{id}/evidence", null, all(200)));
+    rows.add(new Row("POST", "/api/cases/{id}/evidence", AuthorizationMatrixIT::upload, all(201)));
+    rows.add(new Row("GET", "/api/cases/{id}/evidence/export", null, all(200)));
+    rows.add(new Row("GET", "/api/registry/assets/{assetId}", null, roles(403, 403, 200, 403, 403)));
+    rows.add(new Row("GET", "/api/registry/assets/{assetId}/versions", null, roles(403, 403, 200, 403, 403)));
+    Map<String, int[]> put = roles(403, 403, 200, 403, 403);
+    put.put("rights-holder", new int[] {200, 404, 200}); // PUT on a missing id creates the asset
+    rows.add(new Row("PUT", "/api/registry/assets/{assetId}", AuthorizationMatrixIT::trademark, put));
+    rows.add(new Row("DELETE", "/api/registry/assets/{assetId}", null, roles(403, 403, 200, 403, 403)));
+    Map<String, int[]> accuracy = new LinkedHashMap<>();
+    for (String r : List.of("regulator", "court", "platform", "admin")) {
+      accuracy.put(r, new int[] {200, 200, 200}); // scoped statistics of any notifier
+    }
+    accuracy.put("rights-holder", new int[] {200, 404, 404}); // its own record only
+    rows.add(new Row("GET", "/api/notifiers/{orgId}/accuracy", null, accuracy));
+    return rows;
+  }
+
+  private static String path(String template, Obj o, String role) {
+    String caseId = switch (o) {
+      case OWN -> shared.toString();
+      case FOREIGN -> foreign.toString();
+      case MISSING -> UUID.randomUUID().toString();
+    };
+    String asset = switch (o) {
+      case OWN -> template.startsWith("/api/registry") && role.equals("rights-holder") ? ownAsset() : "tm-us";
+      case FOREIGN -> "tm-lumora-jp";
+      case MISSING -> "tm-missing-" + UUID.randomUUID().toString().substring(0, 8);
+    };
+    String org = switch (o) {
+      case OWN -> "org-nordvik";
+      case FOREIGN -> "org-lumora";
+      case MISSING -> "org-missing";
+    };
+    return template.replace("{id}", caseId).replace("{assetId}", asset).replace("{orgId}", org);
+  }
+
+  /** A fresh asset of Nordvik per call, so that DELETE on "own" does not remove what later rows need. */
+  private static String ownAsset() {
+    String id = "tm-own-" + UUID.randomUUID().toString().substring(0, 8);
+    TestApiCalls.ok(f.api.call("PUT", "/api/registry/assets/" + id, TOKENS.get("rights-holder"), trademark()));
+    return id;
+  }
+
+  @Test
+  void everyEndpointRoleAndObjectAnswersAsTheMatrixSays() {
+    List<String> failures = new ArrayList<>();
+    for (Row row : matrix()) {
+      for (var e : row.expected().entrySet()) {
+        String role = e.getKey();
+        for (Obj o : Obj.values()) {
+          int want = e.getValue()[o.ordinal()];
+          String p = path(row.template(), o, role);
+          HttpResponse<String> r = f.api.call(row.method(), p, TOKENS.get(role),
+              row.body() == null ? null : row.body().get());
+          if (r.statusCode() != want) {
+            failures.add(row.method() + " " + row.template() + " as " + role + " on " + o + ": " + r.statusCode()
+                + " (wanted " + want + ") " + r.body().substring(0, Math.min(200, r.body().length())));
+          }
+          if (want == 404 || want == 403) {
+            assertFalse(r.body().contains("org-lumora") || r.body().contains("other-market"), r.body());
+          }
+        }
+      }
+    }
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+  }
+
+  @Test
+  void theMatrixCoversEveryDocumentedOperationOnAnObject() {
+    Set<String> documented = new TreeSet<>();
+    for (OpenApiDocument.Op op : OpenApiDocument.OPERATIONS) {
+      if (op.authenticated() && op.path().contains("{")) {
+        documented.add(op.method().toUpperCase() + " " + op.path());
+      }
+    }
+    Set<String> covered = new TreeSet<>();
+    matrix().forEach(r -> covered.add(r.method() + " " + r.template()));
+    assertEquals(documented, covered);
+  }
+
+  @Test
+  void foreignAndMissingCasesAnswerTheSameBody() {
+    for (String role : TOKENS.keySet()) {
+      JsonObject a = new JsonObject(f.api.get("/api/cases/" + foreign, TOKENS.get(role)).body());
+      JsonObject b = new JsonObject(f.api.get("/api/cases/" + UUID.randomUUID(), TOKENS.get(role)).body());
+      assertEquals(a.getString("type"), b.getString("type"), role);
+      assertEquals(a.getString("message"), b.getString("message"), role);
+    }
+  }
+
+  /** Small helper kept local: a 2xx or the test fails with the body. */
+  private static final class TestApiCalls {
+    static void ok(HttpResponse<String> r) {
+      assertTrue(r.statusCode() / 100 == 2, r.body());
+    }
+  }
+}
