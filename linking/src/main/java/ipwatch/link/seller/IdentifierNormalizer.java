@@ -1,0 +1,134 @@
+package ipwatch.link.seller;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.net.URI;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the identifiers a marketplace shows into comparable values. Each method answers empty for a value that
+ * identifies nobody (blank, malformed, too short), so garbage never links two sellers.
+ */
+public final class IdentifierNormalizer {
+  private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[a-z]{2,}");
+  /** Providers that ignore dots in the local part (Gmail does; most others treat them as significant). */
+  private static final Set<String> DOTLESS = Set.of("gmail.com", "googlemail.com");
+  /** Query parameters that name a shop or account; every other parameter (tracking, sorting) is dropped. */
+  private static final Set<String> ID_PARAMS =
+      Set.of("id", "shopid", "shop_id", "sellerid", "seller_id", "seller", "storeid", "store_id", "user", "userid",
+          "me", "mid");
+
+  private IdentifierNormalizer() {}
+
+  /** Lower-cased; a plus tag dropped; for Gmail the dots too, and googlemail.com is gmail.com. */
+  public static Optional<String> email(String raw) {
+    String e = clean(raw).toLowerCase(Locale.ROOT).replaceFirst("^mailto:", "");
+    if (!EMAIL.matcher(e).matches()) {
+      return Optional.empty();
+    }
+    int at = e.lastIndexOf('@');
+    String local = e.substring(0, at);
+    String domain = e.substring(at + 1);
+    int plus = local.indexOf('+');
+    if (plus > 0) {
+      local = local.substring(0, plus);
+    }
+    if (DOTLESS.contains(domain)) {
+      local = local.replace(".", "");
+      domain = "gmail.com";
+    }
+    return local.isEmpty() ? Optional.empty() : Optional.of(local + "@" + domain);
+  }
+
+  /** E.164 ({@code +493012345678}); a number without country code is read in {@code region}. */
+  public static Optional<String> phone(String raw, String region) {
+    String p = clean(raw);
+    if (p.replaceAll("\\D", "").length() < 6) {
+      return Optional.empty();
+    }
+    if (p.startsWith("00")) {
+      p = "+" + p.substring(2);
+    }
+    try {
+      PhoneNumber n = PHONES.parse(p, region == null ? "ZZ" : region.toUpperCase(Locale.ROOT));
+      return PHONES.isPossibleNumber(n)
+          ? Optional.of(PHONES.format(n, PhoneNumberUtil.PhoneNumberFormat.E164))
+          : Optional.empty();
+    } catch (NumberParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Letters and digits only, upper-cased, with a leading label ("Reg. No.", "USCC:") removed: licence numbers are
+   * printed with spaces and dashes by some marketplaces and without by others.
+   */
+  public static Optional<String> businessLicense(String raw) {
+    String s = clean(raw).toUpperCase(Locale.ROOT)
+        .replaceFirst("^(BUSINESS\\s+)?(LICEN[CS]E|REG(ISTRATION)?|USCC|VAT|TAX\\s*ID|HRB|NO|NR|NUMBER|ID)\\b[.:#\\s]*"
+            + "((NO|NR|NUMBER|ID)\\b[.:#\\s]*)?", "");
+    s = s.replaceAll("[^\\p{L}\\p{N}]", "");
+    return s.length() < 5 || s.chars().noneMatch(Character::isDigit) ? Optional.empty() : Optional.of(s);
+  }
+
+  /** See {@link AddressNormalizer}. */
+  public static Optional<String> address(String raw) {
+    return AddressNormalizer.normalize(clean(raw));
+  }
+
+  /**
+   * A storefront or payment link as host + path: scheme, {@code www.}/{@code m.}, fragment, trailing slash and every
+   * query parameter except shop/account ids are dropped, host and path lower-cased.
+   */
+  public static Optional<String> link(String raw) {
+    String s = clean(raw);
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!s.matches("(?i)^[a-z][a-z0-9+.-]*://.*")) {
+      s = "https://" + s;
+    }
+    try {
+      URI u = URI.create(s.replace(" ", "%20"));
+      if (u.getHost() == null) {
+        return Optional.empty();
+      }
+      String host = u.getHost().toLowerCase(Locale.ROOT).replaceFirst("^(www|m|mobile)\\.", "");
+      String path = u.getPath() == null ? "" : u.getPath().toLowerCase(Locale.ROOT).replaceAll("/+$", "");
+      String query = keptParams(u.getRawQuery());
+      return Optional.of(host + path + (query.isEmpty() ? "" : "?" + query));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** An image hash as lower-case hex; anything shorter than 32 hex digits is not a content hash. */
+  public static Optional<String> imageHash(String raw) {
+    String h = clean(raw).toLowerCase(Locale.ROOT);
+    return h.matches("[0-9a-f]{32,}") ? Optional.of(h) : Optional.empty();
+  }
+
+  private static String keptParams(String rawQuery) {
+    if (rawQuery == null) {
+      return "";
+    }
+    StringBuilder kept = new StringBuilder();
+    for (String param : rawQuery.split("&")) {
+      String name = param.split("=", 2)[0].toLowerCase(Locale.ROOT);
+      if (ID_PARAMS.contains(name)) {
+        kept.append(kept.length() == 0 ? "" : "&").append(param.toLowerCase(Locale.ROOT));
+      }
+    }
+    return kept.toString();
+  }
+
+  private static String clean(String raw) {
+    return raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+  }
+}
