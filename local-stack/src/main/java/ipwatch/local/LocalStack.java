@@ -110,12 +110,16 @@ public final class LocalStack implements AutoCloseable {
     o.put("auth.jwt.secret", jwtSecret());
     o.put("registry.seedFile", settings.repoRoot().resolve("config/demo/registry.jsonl").toString());
     o.put("demo.enabled", "true");
+    // the crawler's snapshots become each case's first evidence item: both read the same store
+    o.put("evidence.dir", dir.evidence().toString());
     return Config.load(settings.repoRoot().resolve("config/casework-api.yaml"), System.getenv()).with(o);
   }
 
   Config streamJobsConfig() {
     return Config.load(settings.repoRoot().resolve("config/stream-jobs.yaml"), System.getenv())
-        .with(Map.of("kafka.bootstrapServers", kafka.bootstrapServers()));
+        .with(Map.of(
+            "kafka.bootstrapServers", kafka.bootstrapServers(),
+            "elasticsearch.url", elasticsearch.httpUrl()));
   }
 
   public Config crawlerConfig() {
