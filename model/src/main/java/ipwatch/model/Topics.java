@@ -19,8 +19,23 @@ public final class Topics {
   /** URLs to crawl, keyed by host so one crawler instance owns each host's politeness state. */
   public static final Topic<String> CRAWL_FRONTIER = new Topic<>("crawl-frontier", String.class, false);
 
+  /**
+   * Each seller account's operator cluster ({@code SellerLink} JSON of module linking: sellerId, clusterId,
+   * evidence), keyed by sellerId ({@code marketplace:sellerId}); written exactly-once by the seller-linking job, a
+   * new record whenever an account's cluster id or evidence changes. Compacted: the latest record per account wins.
+   */
+  public static final Topic<String> SELLER_LINKS = new Topic<>("seller-links", String.class, true);
+
+  /**
+   * Listings whose case ended in an outcome such as a takedown, keyed by listingId; written by casework-api, read by
+   * the relisting job (which raises RELISTING flags on {@link #INFRINGEMENTS}).
+   */
+  public static final Topic<ListingOutcome> LISTING_OUTCOMES =
+      new Topic<>("listing-outcomes", ListingOutcome.class, false);
+
   public static List<Topic<?>> all() {
-    return List.of(LISTINGS, IP_REGISTRY, INFRINGEMENTS, LISTINGS_DEAD_LETTER, CRAWL_ERRORS, CRAWL_FRONTIER);
+    return List.of(LISTINGS, IP_REGISTRY, INFRINGEMENTS, LISTINGS_DEAD_LETTER, CRAWL_ERRORS, CRAWL_FRONTIER,
+        SELLER_LINKS, LISTING_OUTCOMES);
   }
 
   public record Topic<T>(String name, Class<T> valueType, boolean compacted) {}

@@ -1,5 +1,6 @@
 package ipwatch.link.eval;
 
+import ipwatch.model.Csv;
 import ipwatch.model.Listing;
 import ipwatch.model.Money;
 import java.io.IOException;

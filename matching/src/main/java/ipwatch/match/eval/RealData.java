@@ -1,6 +1,7 @@
 package ipwatch.match.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import ipwatch.model.Csv;
 import ipwatch.model.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,48 +45,5 @@ public final class RealData {
       names.add(icon.get("title").asText());
     }
     return names;
-  }
-
-  /** A minimal RFC 4180 reader: quoted fields, doubled quotes, newlines inside quotes. */
-  static final class Csv {
-    static List<List<String>> parse(String text) {
-      List<List<String>> rows = new ArrayList<>();
-      List<String> row = new ArrayList<>();
-      StringBuilder field = new StringBuilder();
-      boolean quoted = false;
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (quoted) {
-          if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
-          } else if (c == '"') {
-            quoted = false;
-          } else {
-            field.append(c);
-          }
-        } else if (c == '"') {
-          quoted = true;
-        } else if (c == ',') {
-          row.add(field.toString());
-          field.setLength(0);
-        } else if (c == '\n' || c == '\r') {
-          if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-            i++;
-          }
-          row.add(field.toString());
-          field.setLength(0);
-          rows.add(row);
-          row = new ArrayList<>();
-        } else {
-          field.append(c);
-        }
-      }
-      if (field.length() > 0 || !row.isEmpty()) {
-        row.add(field.toString());
-        rows.add(row);
-      }
-      return rows;
-    }
   }
 }

@@ -1,13 +1,16 @@
-package ipwatch.link.eval;
+package ipwatch.model;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** A minimal RFC 4180 reader: quoted fields, doubled quotes, newlines inside quotes. */
-final class Csv {
+/**
+ * A minimal RFC 4180 reader (quoted fields, doubled quotes, newlines inside quotes) for the labelled data sets the
+ * evaluation commands read. The first row is returned like any other; callers decide whether it is a header.
+ */
+public final class Csv {
   private Csv() {}
 
-  static List<List<String>> parse(String text) {
+  public static List<List<String>> parse(String text) {
     List<List<String>> rows = new ArrayList<>();
     List<String> row = new ArrayList<>();
     StringBuilder field = new StringBuilder();
