@@ -1,5 +1,6 @@
 package ipwatch.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -26,6 +27,7 @@ public record ListingOutcome(
   }
 
   /** Whether the listing is gone because of the case (outcome {@value #TAKEN_DOWN}, any case). */
+  @JsonIgnore
   public boolean isTakedown() {
     return outcome != null && TAKEN_DOWN.equals(outcome.toUpperCase(Locale.ROOT));
   }

@@ -66,4 +66,14 @@ class ContractJsonTest {
     assertTrue(!Listing.idFor("m", "u").equals(Listing.idFor("m", "v")));
     assertEquals(32, Flag.idFor("l", "a").length());
   }
+
+  @Test
+  void aListingOutcomeReadsTheFourFieldsCaseworkSendsAndWritesNoDerivedOnes() {
+    String json = "{\"listingId\":\"l-1\",\"caseId\":\"c-1\",\"outcome\":\"taken_down\",\"at\":\"2026-11-21T10:00:00Z\"}";
+    ListingOutcome o = Json.read(json, ListingOutcome.class);
+    assertEquals(new ListingOutcome("l-1", "c-1", "taken_down", Instant.parse("2026-11-21T10:00:00Z")), o);
+    assertTrue(o.isTakedown());
+    assertEquals(json, Json.write(o));
+    assertTrue(Topics.all().contains(Topics.LISTING_OUTCOMES) && Topics.all().contains(Topics.SELLER_LINKS));
+  }
 }

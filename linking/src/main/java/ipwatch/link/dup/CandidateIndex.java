@@ -39,6 +39,23 @@ public final class CandidateIndex {
     return out;
   }
 
+  /**
+   * The buckets {@code p} falls in, as strings ({@code lsh:<band hash>}, {@code model:<stem>}): a partitioned job keys
+   * its candidate state by these, so two listings meet in a partition exactly when this index would propose them.
+   */
+  public List<String> bucketKeys(ListingProfile p) {
+    List<String> out = new ArrayList<>();
+    for (Object key : keys(p)) {
+      out.add(key instanceof Long h ? "lsh:" + Long.toHexString(h) : "model:" + key);
+    }
+    return out;
+  }
+
+  /** Buckets that grew past this are no longer consulted. */
+  public int maxBucketSize() {
+    return maxBucketSize;
+  }
+
   private List<Object> keys(ListingProfile p) {
     List<Object> keys = new ArrayList<>(bands + 4);
     long[] sig = p.signature();

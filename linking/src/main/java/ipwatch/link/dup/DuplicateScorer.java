@@ -3,6 +3,7 @@ package ipwatch.link.dup;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * How likely two listings offer the same product, 0..1: a weighted sum of model-number agreement, TF-IDF cosine of
@@ -12,11 +13,16 @@ import java.util.Map;
  */
 public final class DuplicateScorer {
   private final DuplicateSettings.Weights w;
-  private final DocumentFrequencies df;
+  private final ToDoubleFunction<String> idf;
 
   public DuplicateScorer(DuplicateSettings settings, DocumentFrequencies df) {
+    this(settings, df::idf);
+  }
+
+  /** With word weights from elsewhere (a partitioned job that keeps its own document counts). */
+  public DuplicateScorer(DuplicateSettings settings, ToDoubleFunction<String> idf) {
     this.w = settings.weights();
-    this.df = df;
+    this.idf = idf;
   }
 
   public double score(ListingProfile a, ListingProfile b) {
@@ -42,7 +48,8 @@ public final class DuplicateScorer {
     return Math.max(0, Math.min(1, s));
   }
 
-  double cosine(List<String> a, List<String> b) {
+  /** TF-IDF cosine of two word lists, 0..1. */
+  public double cosine(List<String> a, List<String> b) {
     Map<String, Double> va = vector(a);
     Map<String, Double> vb = vector(b);
     double dot = 0;
@@ -63,7 +70,7 @@ public final class DuplicateScorer {
       tf.merge(word, 1, Integer::sum);
     }
     Map<String, Double> v = new HashMap<>(tf.size() * 2);
-    tf.forEach((word, n) -> v.put(word, (1 + Math.log(n)) * df.idf(word)));
+    tf.forEach((word, n) -> v.put(word, (1 + Math.log(n)) * idf.applyAsDouble(word)));
     return v;
   }
 

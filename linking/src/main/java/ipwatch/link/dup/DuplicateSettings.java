@@ -6,11 +6,12 @@ import java.util.Map;
 
 /** The {@code duplicates.*} keys of config/linking.yaml, validated. */
 public record DuplicateSettings(
-    double threshold, int bands, int rows, int modelNumberWeight, int maxBucketSize, Weights weights) {
+    double threshold, int bands, int rows, int modelNumberWeight, int maxBucketSize, Weights weights)
+    implements java.io.Serializable {
 
   /** Score weights; see config/linking.yaml for what each signal is. */
   public record Weights(double modelNumber, double titleCosine, double textCosine, double jaccard, double image,
-      double sameSeller, double modelConflict) {}
+      double sameSeller, double modelConflict) implements java.io.Serializable {}
 
   public DuplicateSettings {
     if (threshold <= 0 || threshold > 1) {

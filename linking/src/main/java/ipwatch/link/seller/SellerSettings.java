@@ -8,7 +8,8 @@ import java.util.Map;
 
 /** The {@code sellers.*} keys of config/linking.yaml, validated. */
 public record SellerSettings(
-    String defaultRegion, int maxSellersPerIdentifier, int minSharedImages, Map<String, String> marketplaceRegions) {
+    String defaultRegion, int maxSellersPerIdentifier, int minSharedImages, Map<String, String> marketplaceRegions)
+    implements java.io.Serializable {
 
   public SellerSettings {
     if (maxSellersPerIdentifier < 2) {

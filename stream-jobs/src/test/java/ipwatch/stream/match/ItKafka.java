@@ -27,14 +27,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The broker the local stack runs ({@link InProcessKafka}) on a fresh directory under target/, with every topic at
  * two partitions, and the producer and read_committed reader the integration tests use.
  */
-final class ItKafka implements AutoCloseable {
+public final class ItKafka implements AutoCloseable {
   private final InProcessKafka kafka;
 
   private ItKafka(InProcessKafka kafka) {
     this.kafka = kafka;
   }
 
-  static ItKafka start(String name) {
+  public static ItKafka start(String name) {
     Path dir = Path.of("target/it-data/" + name).toAbsolutePath();
     deleteTree(dir);
     InProcessKafka kafka = InProcessKafka.start(dir, 0);
@@ -42,19 +42,29 @@ final class ItKafka implements AutoCloseable {
     return new ItKafka(kafka);
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return kafka.bootstrapServers();
   }
 
   /** Job settings from the defaults file, pointed at this broker, with the given overrides. */
   MatchJobSettings settings(Map<String, String> overrides) {
+    return MatchJobSettings.from(config(overrides));
+  }
+
+  /** The defaults file pointed at this broker (checkpoints every 300 ms unless overridden), with the overrides. */
+  public ipwatch.model.config.Config config(Map<String, String> overrides) {
+    return ipwatch.model.config.Config.load(Path.of("../config/stream-jobs.yaml"), env(overrides));
+  }
+
+  /** The environment {@link #config} applies. */
+  public Map<String, String> env(Map<String, String> overrides) {
     java.util.Map<String, String> env = new java.util.HashMap<>(overrides);
     env.put("IPWATCH_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
     env.putIfAbsent("IPWATCH_CHECKPOINT_INTERVAL", "300ms");
-    return MatchJobSettings.from(ipwatch.model.config.Config.load(Path.of("../config/stream-jobs.yaml"), env));
+    return env;
   }
 
-  KafkaProducer<String, String> producer() {
+  public KafkaProducer<String, String> producer() {
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrapServers());
     p.put("acks", "all");
@@ -62,12 +72,12 @@ final class ItKafka implements AutoCloseable {
     return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
   }
 
-  static ProducerRecord<String, String> listing(Listing l) {
+  public static ProducerRecord<String, String> listing(Listing l) {
     return new ProducerRecord<>(Topics.LISTINGS.name(), l.listingId(), Json.write(l));
   }
 
   /** Everything committed to the topic so far: reads until every partition's last stable offset. */
-  List<ConsumerRecord<String, String>> readCommitted(String topic) {
+  public List<ConsumerRecord<String, String>> readCommitted(String topic) {
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrapServers());
     p.put("isolation.level", "read_committed");

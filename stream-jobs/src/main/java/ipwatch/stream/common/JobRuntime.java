@@ -1,0 +1,85 @@
+package ipwatch.stream.common;
+
+import ipwatch.model.config.Config;
+import ipwatch.model.config.ConfigException;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+
+/**
+ * What every exactly-once job of {@code config/stream-jobs.yaml} needs besides its logic: the broker, its own consumer
+ * group and transactional-id prefix (from the job's section, e.g. {@code sellerLinks.transactionalIdPrefix}), the
+ * shared transaction timeout, checkpointing and restart strategy. Checked at start-up like the match job's settings.
+ */
+public record JobRuntime(
+    String bootstrapServers,
+    String consumerGroup,
+    String transactionalIdPrefix,
+    Duration transactionTimeout,
+    Duration checkpointInterval,
+    Duration checkpointTimeout,
+    int restartAttempts,
+    Duration restartDelay) implements Serializable {
+
+  static final Duration BROKER_MAX_TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
+
+  public JobRuntime {
+    require(!bootstrapServers.isBlank(), "kafka.bootstrapServers", "must name at least one broker");
+    require(transactionalIdPrefix.matches("[A-Za-z0-9._-]+"), "transactionalIdPrefix",
+        "must be a non-empty id of letters, digits, '.', '_' or '-', unique per application on the cluster");
+    require(positive(checkpointInterval), "checkpoint.interval", "must be positive");
+    require(positive(checkpointTimeout), "checkpoint.timeout", "must be positive");
+    require(restartAttempts >= 0, "restart.attempts", "must not be negative");
+    Duration budget = checkpointTimeout.plus(restartDelay.multipliedBy(Math.max(1, restartAttempts)));
+    require(transactionTimeout.compareTo(budget) > 0, "kafka.transactionTimeout",
+        "(" + transactionTimeout + ") must exceed checkpoint.timeout plus the restart budget (" + budget + ")");
+    require(transactionTimeout.compareTo(BROKER_MAX_TRANSACTION_TIMEOUT) <= 0, "kafka.transactionTimeout",
+        "(" + transactionTimeout + ") must not exceed the broker's transaction.max.timeout.ms (15m by default)");
+  }
+
+  /** Kafka and checkpoint keys shared with the match job; group and prefix from {@code section}. */
+  public static JobRuntime from(Config c, String section) {
+    return new JobRuntime(c.string("kafka.bootstrapServers"), c.string(section + ".consumerGroup"),
+        c.string(section + ".transactionalIdPrefix"), c.duration("kafka.transactionTimeout"),
+        c.duration("checkpoint.interval"), c.duration("checkpoint.timeout"), c.integer("restart.attempts"),
+        c.duration("restart.delay"));
+  }
+
+  /** {@code linking.configFile}: empty means the linking defaults bundled in the linking jar. */
+  public static Config linkingConfig(Config c, Map<String, String> env) {
+    String file = c.find("linking.configFile").orElse("");
+    return file.isBlank()
+        ? Config.loadResource("ipwatch/link/linking.yaml", env)
+        : Config.load(Path.of(file), env);
+  }
+
+  public Configuration flinkConfiguration() {
+    Configuration conf = new Configuration();
+    conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
+    conf.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, checkpointTimeout);
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, restartAttempts);
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, restartDelay);
+    return conf;
+  }
+
+  public static Duration positiveDuration(Config c, String key) {
+    Duration d = c.duration(key);
+    require(positive(d), key, "must be positive");
+    return d;
+  }
+
+  static boolean positive(Duration d) {
+    return d != null && !d.isNegative() && !d.isZero();
+  }
+
+  static void require(boolean ok, String key, String problem) {
+    if (!ok) {
+      throw new ConfigException("config key '" + key + "' " + problem + " (" + Config.envName(key) + ")");
+    }
+  }
+}
