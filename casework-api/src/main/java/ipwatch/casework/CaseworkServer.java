@@ -32,6 +32,9 @@ import ipwatch.casework.evidence.EvidenceService;
 import ipwatch.casework.evidence.NoEvidenceStore;
 import ipwatch.casework.outbox.OutboxRelay;
 import ipwatch.casework.registry.RegistryService;
+import ipwatch.casework.webhooks.TargetGuard;
+import ipwatch.casework.webhooks.WebhookDispatcher;
+import ipwatch.casework.webhooks.WebhookEndpoints;
 import ipwatch.model.EvidenceStore;
 import ipwatch.model.FileEvidenceStore;
 import ipwatch.model.config.Config;
@@ -141,6 +144,15 @@ public final class CaseworkServer implements AutoCloseable {
               UUID.fromString(key)).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS)
           .ifPresent(index::index), 50).start(Duration.ofMillis(250)));
 
+      // takedown notices (and later alerts) to registered endpoints; SSRF-checked at registration and every send
+      TargetGuard guard = new TargetGuard(s.webhooks().allowPrivateTargets());
+      if (s.webhooks().allowPrivateTargets()) {
+        LOG.warn("webhooks.allowPrivateTargets is on: webhook endpoints may target private and loopback addresses");
+      }
+      if (s.webhooks().dispatch()) {
+        resources.push(new WebhookDispatcher(vertx, pool, s.webhooks(), guard, clock).start());
+      }
+
       Workflow workflow = new Workflow(pool, profiles, routing, clock);
       TimerScanner timers = new TimerScanner(vertx, pool, workflow, clock);
       int fired = await(timers.scanOnce(), "firing deadlines that passed while the service was down");
@@ -152,7 +164,9 @@ public final class CaseworkServer implements AutoCloseable {
           index, consumer::healthy, () -> consumer.state().name(), demoTokens, workflow,
           new RateLimit(s.rateLimits().perSecond(), s.rateLimits().burst()), new CaseCollaboration(pool, clock),
           new EvidenceService(vertx, pool, evidenceStore, clock), new NotifierAccuracy(pool),
-          new RegistryService(pool, s.kafka().registryTopic())));
+          new RegistryService(pool, s.kafka().registryTopic()),
+          new WebhookEndpoints(vertx, pool, guard, clock, s.webhooks().secretGracePeriod()),
+          new ipwatch.casework.cases.Notices(pool, cases, clock)));
       // one server per event loop, sharing the port (Vert.x balances connections across them); the router and its
       // handlers are shared and thread-safe
       HttpServer server = null;

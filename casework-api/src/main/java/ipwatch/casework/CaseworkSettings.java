@@ -27,7 +27,16 @@ public record CaseworkSettings(
     Workflow workflow,
     RateLimits rateLimits,
     Optional<Path> evidenceDir,
-    int httpInstances) {
+    int httpInstances,
+    Webhooks webhooks) {
+
+  /**
+   * Outbound webhooks (Standard Webhooks): the dispatcher's pacing, the retry schedule (one delay per retry, jitter
+   * as a fraction of each delay), the SSRF switch, and the base URL links in payloads point to.
+   */
+  public record Webhooks(boolean dispatch, boolean allowPrivateTargets, Duration pollInterval, Duration requestTimeout,
+      List<Duration> retrySchedule, double jitter, Duration lease, int batchSize, String publicBaseUrl,
+      Duration secretGracePeriod) {}
 
   /** Where the jurisdiction profiles and routing rules come from (empty = the copies built into the jar). */
   public record Workflow(Optional<Path> jurisdictionsFile, Optional<Path> routingFile, Duration timerScanInterval) {}
@@ -96,7 +105,37 @@ public record CaseworkSettings(
             positiveDuration(c, "workflow.timerScanInterval")),
         new RateLimits(positiveDecimal(c, "http.rateLimit.perSecond"), (int) positive(c, "http.rateLimit.burst")),
         directory(c, "evidence.dir"),
-        nonNegative(c, "http.instances"));
+        nonNegative(c, "http.instances"),
+        webhooks(c));
+  }
+
+  private static Webhooks webhooks(Config c) {
+    List<Duration> schedule = new java.util.ArrayList<>();
+    for (String v : c.list("webhooks.retrySchedule")) {
+      var m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)").matcher(v.trim());
+      if (!m.matches() || Long.parseLong(m.group(1)) <= 0) {
+        throw new ConfigException("config key 'webhooks.retrySchedule' has '" + v
+            + "' but every entry must be a positive duration such as 5s, 30m, 2h or 1d");
+      }
+      long n = Long.parseLong(m.group(1));
+      schedule.add(switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(n);
+        case "s" -> Duration.ofSeconds(n);
+        case "m" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        default -> Duration.ofDays(n);
+      });
+    }
+    double jitter = c.decimal("webhooks.jitter");
+    if (jitter < 0 || jitter >= 1) {
+      throw new ConfigException("config key 'webhooks.jitter' is " + jitter + " but must be at least 0 and below 1");
+    }
+    String base = url(c, "webhooks.publicBaseUrl");
+    return new Webhooks(c.bool("webhooks.dispatch"), c.bool("webhooks.allowPrivateTargets"),
+        positiveDuration(c, "webhooks.pollInterval"), positiveDuration(c, "webhooks.requestTimeout"),
+        List.copyOf(schedule), jitter, positiveDuration(c, "webhooks.lease"), (int) positive(c, "webhooks.batchSize"),
+        base.endsWith("/") ? base.substring(0, base.length() - 1) : base,
+        positiveDuration(c, "webhooks.secretGracePeriod"));
   }
 
   private static int nonNegative(Config c, String key) {

@@ -17,6 +17,7 @@ import ipwatch.casework.cases.NotifierAccuracy;
 import ipwatch.casework.evidence.EvidenceService;
 import ipwatch.casework.registry.RegistryService;
 import ipwatch.casework.search.CaseIndex;
+import ipwatch.casework.webhooks.WebhookEndpoints;
 import ipwatch.casework.workflow.Workflow;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +48,9 @@ public final class HttpApi {
       CaseCollaboration collaboration,
       EvidenceService evidence,
       NotifierAccuracy accuracy,
-      RegistryService registry) {}
+      RegistryService registry,
+      WebhookEndpoints webhooks,
+      ipwatch.casework.cases.Notices notices) {}
 
   public static Router router(Deps d) {
     Router root = Router.router(d.vertx());
@@ -103,6 +106,8 @@ public final class HttpApi {
     new WorkflowRoutes(d.workflow()).mount(api);
     new CaseResourceRoutes(d.collaboration(), d.evidence(), d.accuracy()).mount(api);
     new RegistryRoutes(d.registry()).mount(api);
+    new WebhookRoutes(d.webhooks()).mount(api);
+    new NoticeRoutes(d.notices()).mount(api);
     api.route().failureHandler(ErrorMapper::handle);
     return api;
   }

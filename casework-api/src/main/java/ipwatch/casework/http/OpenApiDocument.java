@@ -42,6 +42,9 @@ public final class OpenApiDocument {
       op("get", "/api/cases/{id}/evidence", "The case's evidence hash chain", ALL, null, 200),
       op("post", "/api/cases/{id}/evidence", "Add evidence: the listing snapshot by hash, or uploaded content",
           ALL, "EvidenceItem", 201),
+      op("get", "/api/cases/{id}/notice", "The takedown notice (DSA Art. 16(2) fields, notifier, evidence links, "
+          + "claim charts) a takedown_notice.created webhook links to; 404 before a notice; a platform's read is "
+          + "audited", ALL, null, 200),
       op("get", "/api/cases/{id}/evidence/export", "Evidence bundle (zip: manifest, chain, files) for "
           + "`ipwatch verify-evidence`", ALL, null, 200),
       op("get", "/api/notifiers/{orgId}/accuracy", "A rights holder's notice accuracy over the cases the caller "
@@ -54,7 +57,21 @@ public final class OpenApiDocument {
       op("delete", "/api/registry/assets/{assetId}", "Remove an asset (tombstone on ip-registry)",
           "RIGHTS_HOLDER (owner)", null, 200),
       op("get", "/api/registry/assets/{assetId}/versions", "Every version of an asset, removals included",
-          "RIGHTS_HOLDER (owner)", null, 200));
+          "RIGHTS_HOLDER (owner)", null, 200),
+      op("get", "/api/webhooks/endpoints", "The caller's webhook endpoints (secrets shown by hint only)", "PLATFORM",
+          null, 200),
+      op("post", "/api/webhooks/endpoints", "Register an endpoint; answers its first whsec_ secret (shown once). "
+          + "Private, loopback and link-local targets are refused", "PLATFORM", "WebhookEndpoint", 201),
+      op("get", "/api/webhooks/endpoints/{endpointId}", "One endpoint with its secrets' metadata", "PLATFORM (owner)",
+          null, 200),
+      op("patch", "/api/webhooks/endpoints/{endpointId}", "Change the URL or description, disable or re-enable",
+          "PLATFORM (owner)", "WebhookEndpointUpdate", 200),
+      op("post", "/api/webhooks/endpoints/{endpointId}/secrets", "Rotate: a new secret (shown once); the previous "
+          + "ones keep signing for the grace period", "PLATFORM (owner)", "SecretRotation", 201),
+      op("get", "/api/webhooks/endpoints/{endpointId}/deliveries", "Latest deliveries with every attempt "
+          + "(status=PENDING|DELIVERED|DEAD)", "PLATFORM (owner)", null, 200),
+      op("post", "/api/webhooks/deliveries/{deliveryId}/replay", "Replay a dead-lettered delivery (same webhook-id)",
+          "PLATFORM (owner)", null, 202));
 
   private OpenApiDocument() {}
 

@@ -40,6 +40,12 @@ class AuthorizationMatrixIT {
   /** A case no tested role sees: Lumora's, JP, on another marketplace, never noticed or referred. */
   private static UUID foreign;
 
+  /** The demo platform's webhook endpoint and a delivery to it; another platform's endpoint and delivery. */
+  private static String ownEndpoint;
+  private static String ownDelivery;
+  private static String foreignEndpoint;
+  private static String foreignDelivery;
+
   private enum Obj { OWN, FOREIGN, MISSING }
 
   /** One endpoint: how to call it for an object, and the expected status per role as own/foreign/missing. */
@@ -63,6 +69,24 @@ class AuthorizationMatrixIT {
     f.ok("platform", shared, "counter_notice", CaseworkFixture.usCounterNotice());
     f.ok("rights-holder", shared, "refer", null);
     foreign = f.openFor("tm-lumora-jp", "org-lumora", "other-market");
+    ownEndpoint = ipwatch.casework.testing.TestApi.json(f.api.post("/api/webhooks/endpoints", TOKENS.get("platform"),
+        new JsonObject().put("url", "https://93.184.216.34/ipwatch-hook")), 201).getString("id");
+    Await.result(new Organisations(f.pool).upsert(new Organisation("org-other-platform", "Other Market",
+        Role.PLATFORM, "other-market", List.of())));
+    foreignEndpoint = UUID.randomUUID().toString();
+    Await.result(f.pool.preparedQuery("INSERT INTO webhook_endpoints (id, org_id, url, enabled, created_at,"
+        + " updated_at) VALUES ($1, 'org-other-platform', 'https://93.184.216.34/other', true, now(), now())")
+        .execute(io.vertx.sqlclient.Tuple.of(UUID.fromString(foreignEndpoint))));
+    ownDelivery = delivery(ownEndpoint, -1);
+    foreignDelivery = delivery(foreignEndpoint, -2);
+  }
+
+  private static String delivery(String endpoint, long outboxId) {
+    return String.valueOf(Await.result(f.pool.preparedQuery("INSERT INTO webhook_deliveries (msg_id, outbox_id,"
+            + " endpoint_id, event_type, body, status, next_attempt_at, created_at) VALUES ($1, $2, $3,"
+            + " 'takedown_notice.created', '{}', 'DELIVERED', now(), now()) RETURNING id")
+        .execute(io.vertx.sqlclient.Tuple.of("msg_" + UUID.randomUUID().toString().replace("-", ""), outboxId,
+            UUID.fromString(endpoint)))).iterator().next().getLong(0));
   }
 
   @AfterAll
@@ -120,6 +144,7 @@ class AuthorizationMatrixIT {
     rows.add(new Row("GET", "/api/cases/{id}/evidence", null, all(200)));
     rows.add(new Row("POST", "/api/cases/{id}/evidence", AuthorizationMatrixIT::upload, all(201)));
     rows.add(new Row("GET", "/api/cases/{id}/evidence/export", null, all(200)));
+    rows.add(new Row("GET", "/api/cases/{id}/notice", null, all(200)));
     rows.add(new Row("GET", "/api/registry/assets/{assetId}", null, roles(403, 403, 200, 403, 403)));
     rows.add(new Row("GET", "/api/registry/assets/{assetId}/versions", null, roles(403, 403, 200, 403, 403)));
     Map<String, int[]> put = roles(403, 403, 200, 403, 403);
@@ -132,6 +157,16 @@ class AuthorizationMatrixIT {
     }
     accuracy.put("rights-holder", new int[] {200, 404, 404}); // its own record only
     rows.add(new Row("GET", "/api/notifiers/{orgId}/accuracy", null, accuracy));
+    // webhook endpoints: the platform's own; other roles may never use them
+    rows.add(new Row("GET", "/api/webhooks/endpoints/{endpointId}", null, roles(403, 403, 403, 200, 403)));
+    rows.add(new Row("PATCH", "/api/webhooks/endpoints/{endpointId}",
+        () -> new JsonObject().put("description", "takedowns").encode(), roles(403, 403, 403, 200, 403)));
+    rows.add(new Row("POST", "/api/webhooks/endpoints/{endpointId}/secrets",
+        () -> new JsonObject().put("graceSeconds", 60).encode(), roles(403, 403, 403, 201, 403)));
+    rows.add(new Row("GET", "/api/webhooks/endpoints/{endpointId}/deliveries", null, roles(403, 403, 403, 200, 403)));
+    // the platform's own delivery was delivered, so it cannot be replayed (409 after the scoped load)
+    rows.add(new Row("POST", "/api/webhooks/deliveries/{deliveryId}/replay", () -> "{}",
+        roles(403, 403, 403, 409, 403)));
     return rows;
   }
 
@@ -151,7 +186,17 @@ class AuthorizationMatrixIT {
       case FOREIGN -> "org-lumora";
       case MISSING -> "org-missing";
     };
-    return template.replace("{id}", caseId).replace("{assetId}", asset).replace("{orgId}", org);
+    String endpoint = switch (o) {
+      case OWN -> ownEndpoint;
+      case FOREIGN -> foreignEndpoint;
+      case MISSING -> UUID.randomUUID().toString();
+    };
+    String delivery = switch (o) {
+      case OWN -> ownDelivery;
+      case FOREIGN -> foreignDelivery;
+      case MISSING -> "987654321";
+    };
+    return template.replace("{endpointId}", endpoint).replace("{deliveryId}", delivery).replace("{id}", caseId).replace("{assetId}", asset).replace("{orgId}", org);
   }
 
   /** A fresh asset of Nordvik per call, so that DELETE on "own" does not remove what later rows need. */

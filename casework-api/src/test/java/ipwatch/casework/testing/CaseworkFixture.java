@@ -36,8 +36,16 @@ public final class CaseworkFixture implements AutoCloseable {
   public CaseworkServer server;
   public TestApi api;
 
+  private final Map<String, String> extra;
+
   public CaseworkFixture() {
-    server = CaseworkServer.start(TestServers.config(db, Map.of()), clock);
+    this(Map.of());
+  }
+
+  /** With settings of the test's own on top of {@link TestServers#config}. */
+  public CaseworkFixture(Map<String, String> extra) {
+    this.extra = Map.copyOf(extra);
+    server = CaseworkServer.start(TestServers.config(db, extra), clock);
     api = new TestApi(server.port());
     Await.result(new RegistryStore(pool).upsert(List.of(
         mark("tm-cn", "CN"), mark("tm-us", "US"), mark("tm-eu", "EU"))));
@@ -52,7 +60,7 @@ public final class CaseworkFixture implements AutoCloseable {
   public void restart(java.time.Duration downFor) {
     server.close();
     clock.advance(downFor);
-    server = CaseworkServer.start(TestServers.config(db, Map.of()), clock);
+    server = CaseworkServer.start(TestServers.config(db, extra), clock);
     api = new TestApi(server.port());
   }
 

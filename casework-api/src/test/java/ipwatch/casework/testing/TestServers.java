@@ -28,6 +28,8 @@ public final class TestServers {
         "http.rateLimit.burst", "100000",
         "workflow.timerScanInterval", "100ms",
         "evidence.dir", "target/it-data/evidence"));
+    // tests that deliver webhooks run their own dispatcher (or turn this one on)
+    o.put("webhooks.dispatch", "false");
     o.putAll(extra);
     return Config.load(Path.of("../config/casework-api.yaml"), Map.of()).with(o);
   }
