@@ -31,11 +31,12 @@ public final class LocalStack implements AutoCloseable {
   private final StartupClock clock = new StartupClock();
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private StackDirectory dir;
+  private int httpPort;
   private InProcessKafka kafka;
   private ElasticsearchNode elasticsearch;
   private EmbeddedPostgresServer postgres;
   private CaseworkServer casework;
-  private MatchJobRunner matchJob;
+  private StreamJobsRunner streamJobs;
 
   private LocalStack(LocalStackSettings settings) {
     this.settings = settings;
@@ -55,6 +56,8 @@ public final class LocalStack implements AutoCloseable {
   private void startAll() throws Exception {
     checkPorts();
     dir = StackDirectory.at(settings.dataDir());
+    // known before casework starts, so the links in webhook payloads point at it
+    httpPort = settings.httpPort() == 0 ? Ports.free() : settings.httpPort();
     // The three stores do not depend on each other; Elasticsearch is the slowest (~10 s), so start them together.
     var es = CompletableFuture.supplyAsync(() -> unchecked(() -> clock.time("elasticsearch",
         () -> ElasticsearchNode.start(settings.esZip(), dir.elasticsearch(), settings.esHttpPort(), settings.esHeap()))));
@@ -77,7 +80,7 @@ public final class LocalStack implements AutoCloseable {
       return null;
     });
     casework = remember(clock.time("casework-api", () -> CaseworkServer.start(caseworkConfig())));
-    matchJob = remember(clock.time("flink match job", () -> MatchJobRunner.start(streamJobsConfig(),
+    streamJobs = remember(clock.time("flink jobs", () -> StreamJobsRunner.start(streamJobsConfig(),
         settings.flinkParallelism(), dir.flink(), kafka.bootstrapServers())));
     clock.markReady();
     log.info("local stack started:\n{}", clock.report());
@@ -99,7 +102,10 @@ public final class LocalStack implements AutoCloseable {
   Config caseworkConfig() {
     Map<String, String> o = new HashMap<>();
     o.put("http.host", "127.0.0.1");
-    o.put("http.port", String.valueOf(settings.httpPort()));
+    o.put("http.port", String.valueOf(httpPort));
+    // the demo's platform receiver listens on loopback, which production refuses (SSRF guard)
+    o.put("webhooks.allowPrivateTargets", "true");
+    o.put("webhooks.publicBaseUrl", "http://127.0.0.1:" + httpPort);
     o.put("postgres.host", postgres.host());
     o.put("postgres.port", String.valueOf(postgres.port()));
     o.put("postgres.database", postgres.database());
@@ -196,8 +202,8 @@ public final class LocalStack implements AutoCloseable {
     return casework;
   }
 
-  public MatchJobRunner matchJob() {
-    return matchJob;
+  public StreamJobsRunner streamJobs() {
+    return streamJobs;
   }
 
   public StartupClock clock() {

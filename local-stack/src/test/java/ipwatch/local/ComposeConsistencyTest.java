@@ -56,10 +56,10 @@ class ComposeConsistencyTest {
     assertTrue(String.valueOf(section(services, "casework-api").get("command")).contains("ipwatch.casework.CaseworkMain"));
     assertTrue(String.valueOf(section(services, "crawler").get("command")).contains("ipwatch.crawl.CrawlCommand"));
     assertTrue(String.valueOf(section(services, "flink-jobmanager").get("command"))
-        .contains("ipwatch.stream.match.MatchJobMain"));
+        .contains("ipwatch.stream.StreamJobsMain"));
     for (String main : List.of("casework-api/src/main/java/ipwatch/casework/CaseworkMain.java",
         "crawlers/src/main/java/ipwatch/crawl/CrawlCommand.java",
-        "stream-jobs/src/main/java/ipwatch/stream/match/MatchJobMain.java")) {
+        "stream-jobs/src/main/java/ipwatch/stream/StreamJobsMain.java")) {
       assertTrue(Files.isRegularFile(ROOT.resolve(main)), main);
     }
   }

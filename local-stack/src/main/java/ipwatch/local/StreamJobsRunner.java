@@ -1,7 +1,7 @@
 package ipwatch.local;
 
 import ipwatch.model.config.Config;
-import ipwatch.stream.match.MatchJob;
+import ipwatch.stream.StreamJobs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -12,23 +12,26 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-/** Runs the production match job, unchanged, on a local MiniCluster with checkpoints under the stack directory. */
-public final class MatchJobRunner implements AutoCloseable {
+/**
+ * Runs the production streaming jobs (match, seller linking, relisting), unchanged, on a local MiniCluster with
+ * checkpoints under the stack directory.
+ */
+public final class StreamJobsRunner implements AutoCloseable {
   private final JobClient client;
 
-  private MatchJobRunner(JobClient client) {
+  private StreamJobsRunner(JobClient client) {
     this.client = client;
   }
 
-  public static MatchJobRunner start(Config streamJobs, int parallelism, Path checkpointDir, String bootstrap)
+  public static StreamJobsRunner start(Config streamJobs, int parallelism, Path checkpointDir, String bootstrap)
       throws Exception {
-    MatchJob job = MatchJob.fromConfig(streamJobs.with(Map.of("kafka.bootstrapServers", bootstrap)));
-    Configuration conf = job.flinkConfiguration();
+    Config config = streamJobs.with(Map.of("kafka.bootstrapServers", bootstrap));
+    Configuration conf = StreamJobs.flinkConfiguration(config);
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toUri().toString());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
-    job.build(env);
-    JobClient client = env.executeAsync(MatchJob.NAME);
-    MatchJobRunner runner = new MatchJobRunner(client);
+    StreamJobs.buildAll(config, env);
+    JobClient client = env.executeAsync(StreamJobs.NAME);
+    StreamJobsRunner runner = new StreamJobsRunner(client);
     runner.awaitRunning(Duration.ofSeconds(60));
     return runner;
   }
@@ -41,11 +44,11 @@ public final class MatchJobRunner implements AutoCloseable {
         return;
       }
       if (status.isGloballyTerminalState()) {
-        throw new IllegalStateException("the match job ended at start-up with status " + status);
+        throw new IllegalStateException("the streaming jobs ended at start-up with status " + status);
       }
       Thread.sleep(200);
     }
-    throw new IllegalStateException("the match job did not reach RUNNING within " + timeout.toSeconds() + " s");
+    throw new IllegalStateException("the streaming jobs did not reach RUNNING within " + timeout.toSeconds() + " s");
   }
 
   public JobStatus status() throws Exception {
