@@ -32,6 +32,15 @@ public final class CaseworkClient {
     return new Reply(res.statusCode(), body);
   }
 
+  /** POSTs a JSON body as the caller. */
+  public Reply post(String path, JsonNode body, String token) throws IOException, InterruptedException {
+    HttpRequest req = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(15))
+        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
+    HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+    return new Reply(res.statusCode(), res.body().isBlank() ? null : Json.mapper().readTree(res.body()));
+  }
+
   /** One page (1-based) of the cases the caller may see: {@code {items, total, page, size}}. */
   public JsonNode cases(String token, int page, int size) throws IOException, InterruptedException {
     Reply r = get("/api/cases?page=" + page + "&size=" + size, token);

@@ -7,6 +7,7 @@ import ipwatch.crawl.sink.KafkaErrorSink;
 import ipwatch.crawl.sink.KafkaListingSink;
 import ipwatch.local.demo.DemoCatalogue;
 import ipwatch.local.demo.DemoMarketplace;
+import ipwatch.local.demo.DemoPlatformReceiver;
 import ipwatch.model.FileEvidenceStore;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,11 +15,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The demo half of `ipwatch up`: a local marketplace, and the production crawler visiting it and publishing to the
- * stack's `listings` topic. The crawl runs in the background so the stack stays responsive.
+ * The demo half of `ipwatch up`: a local marketplace, the production crawler visiting it and publishing to the
+ * stack's `listings` topic, and the marketplace's takedown desk answering notices. The crawl runs in the background so
+ * the stack stays responsive.
  */
 public final class DemoRun implements AutoCloseable {
   private final DemoMarketplace marketplace;
+  private final DemoPlatformReceiver platform;
   private final KafkaListingSink listings;
   private final KafkaErrorSink errors;
   private final ExecutorService crawlThread = Executors.newSingleThreadExecutor(r -> {
@@ -31,6 +34,8 @@ public final class DemoRun implements AutoCloseable {
   private DemoRun(LocalStack stack, int marketplacePort) {
     marketplace = DemoMarketplace.start(marketplacePort,
         stack.settings().repoRoot().resolve("config/demo/registry.jsonl"));
+    platform = DemoPlatformReceiver.start(java.net.URI.create("http://127.0.0.1:" + stack.casework().port() + "/"),
+        stack.casework().demoTokens().get("platform"));
     CrawlerSettings settings = CrawlerSettings.from(stack.crawlerConfig());
     listings = new KafkaListingSink(settings.kafkaBootstrapServers(), settings.listingsTopic());
     errors = new KafkaErrorSink(settings.kafkaBootstrapServers(), settings.errorsTopic());
@@ -52,6 +57,11 @@ public final class DemoRun implements AutoCloseable {
     return marketplace;
   }
 
+  /** The demo marketplace's takedown desk: answers verified notices with removals. */
+  public DemoPlatformReceiver platform() {
+    return platform;
+  }
+
   public CompletableFuture<CrawlReport> crawl() {
     return report;
   }
@@ -62,6 +72,7 @@ public final class DemoRun implements AutoCloseable {
     crawlThread.shutdownNow();
     listings.close();
     errors.close();
+    platform.close();
     marketplace.close();
   }
 }

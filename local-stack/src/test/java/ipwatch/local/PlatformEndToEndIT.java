@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import ipwatch.crawl.CrawlReport;
 import ipwatch.local.demo.DemoItem;
+import ipwatch.model.Json;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,6 +125,42 @@ class PlatformEndToEndIT {
     for (JsonNode hit : foreign.path("items")) {
       assertFalse("org-nordvik".equals(hit.path("ownerOrg").asText()), "search leaks a foreign case: " + hit);
     }
+  }
+
+  @Test
+  void noticeReachesThePlatformSignedAndItsAnswerRemovesTheListing() throws Exception {
+    DemoItem item = demo.catalogue().items(DemoItem.Group.COUNTERFEIT).stream()
+        .filter(i -> "tm-nordvik".equals(i.expectedAssetId())).skip(1).findFirst().orElseThrow();
+    String holder = tokens.get("rights-holder");
+    JsonNode c = caseFor(awaitCases(holder, List.of(item.path())), item.path());
+    String id = c.path("id").asText();
+    assertEquals(200, transition(holder, id, "confirm", null).status());
+    var notice = Json.mapper().createObjectNode().put("signature", "/Nordvik Counsel/")
+        .put("explanation", "Counterfeit goods bearing our registered mark NORDVIK")
+        .put("notifierName", "Nordvik Counsel").put("notifierEmail", "counsel@nordvik.example")
+        .put("goodFaith", true).put("accuracyUnderPenaltyOfPerjury", true);
+    CaseworkClient.Reply sent = transition(holder, id, "send_notice", notice);
+    assertEquals(200, sent.status(), String.valueOf(sent.body()));
+
+    // the dispatcher signs the webhook, the demo platform verifies it, fetches the notice and removes the listing
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    String status = "";
+    while (System.nanoTime() < deadline && !"REMOVED".equals(status)) {
+      Thread.sleep(500);
+      status = api.get("/api/cases/" + id, holder).body().path("status").asText();
+    }
+    assertEquals("REMOVED", status, "the platform answered the notice with a removal");
+    assertTrue(demo.platform().removed() >= 1);
+    assertEquals(0, demo.platform().rejected(), "every delivery carried a valid signature");
+  }
+
+  private CaseworkClient.Reply transition(String token, String id, String action, JsonNode details)
+      throws Exception {
+    var body = Json.mapper().createObjectNode().put("action", action);
+    if (details != null) {
+      body.set("details", details);
+    }
+    return api.post("/api/cases/" + id + "/transitions", body, token);
   }
 
   private JsonNode awaitSearch(String token, String query, String path) throws Exception {
