@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.apache.flink.api.common.state.StateTtlConfig;
 
 /**
- * The TTL every linking-job state uses. Expired entries are never returned, left out of full snapshots, and on the
+ * The TTL every job state uses. Expired entries are never returned, left out of full snapshots, and on the
  * heap backend also removed in the background: each processed record checks a few entries. Without that last part
  * an identifier or listing never seen again would be dropped from checkpoints but stay in memory until a restore.
  * (RocksDB drops expired entries in its compaction filter, on by default.)

@@ -9,6 +9,7 @@ import ipwatch.model.Flag;
 import ipwatch.model.Hashes;
 import ipwatch.model.Json;
 import ipwatch.model.Listing;
+import ipwatch.stream.common.StateTtl;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,6 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -65,12 +65,7 @@ public class ListingMatchFunction extends KeyedBroadcastProcessFunction<String, 
   /** The per-listing state, with its time-to-live: refreshed whenever the listing is seen again. */
   static ValueStateDescriptor<SeenListing> seenDescriptor(Duration ttl) {
     ValueStateDescriptor<SeenListing> d = new ValueStateDescriptor<>("seen-listing", SeenListing.TYPE);
-    d.enableTimeToLive(
-        StateTtlConfig.newBuilder(ttl)
-            .updateTtlOnReadAndWrite()
-            .neverReturnExpired()
-            .cleanupFullSnapshot()
-            .build());
+    d.enableTimeToLive(StateTtl.afterAccess(ttl));
     return d;
   }
 
