@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ipwatch.crawl.CrawlReport;
 import ipwatch.local.demo.DemoItem;
 import ipwatch.model.Json;
+import ipwatch.model.Topics;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,6 +157,31 @@ class PlatformEndToEndIT {
     assertEquals("REMOVED", status, "the platform answered the notice with a removal");
     assertTrue(demo.platform().removed() >= 1);
     assertEquals(0, demo.platform().rejected(), "every delivery carried a valid signature");
+
+    // the takedown is announced for relisting detection, with the asset the relisting flags will carry
+    JsonNode outcome = awaitRecord(Topics.LISTING_OUTCOMES.name(), c.path("listingId").asText());
+    assertEquals("TAKEN_DOWN", outcome.path("outcome").asText());
+    assertEquals(id, outcome.path("caseId").asText());
+    assertEquals("tm-nordvik", outcome.path("assetId").asText());
+  }
+
+  private JsonNode awaitRecord(String topic, String key) throws Exception {
+    Map<String, Object> props = Map.of("bootstrap.servers", stack.kafka().bootstrapServers(),
+        "group.id", "e2e-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
+        "isolation.level", "read_committed");
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+          if (key.equals(r.key())) {
+            return Json.mapper().readTree(r.value());
+          }
+        }
+      }
+    }
+    throw new AssertionError("no record keyed " + key + " on " + topic);
   }
 
   private CaseworkClient.Reply transition(String token, String id, String action, JsonNode details)

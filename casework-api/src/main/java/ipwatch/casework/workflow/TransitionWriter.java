@@ -7,6 +7,8 @@ import io.vertx.sqlclient.Tuple;
 import ipwatch.casework.cases.CaseRows;
 import ipwatch.casework.cases.CaseStatus;
 import ipwatch.casework.cases.CaseSummary;
+import ipwatch.model.ListingOutcome;
+import ipwatch.model.Topics;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -87,6 +89,7 @@ final class TransitionWriter {
         .map(rows -> CaseRows.read(rows.iterator().next()))
         .compose(updated -> (a.changesStatus() ? arm(conn, a, before, profile, now) : Future.<Void>succeededFuture())
             .compose(v -> webhook(conn, a, updated))
+            .compose(v -> outcome(conn, a, updated, now))
             .map(updated));
   }
 
@@ -125,6 +128,21 @@ final class TransitionWriter {
     return conn.preparedQuery("INSERT INTO outbox (channel, event_type, msg_key, payload)"
             + " VALUES ('webhook', 'takedown_notice.created', $1, $2)")
         .execute(Tuple.of(kase.marketplace(), thin)).mapEmpty();
+  }
+
+  /**
+   * A removed listing is announced on {@code listing-outcomes} (through the same outbox, so only a committed removal
+   * is announced): the relisting job remembers it and flags near-duplicates that reappear, for the same asset.
+   */
+  private static Future<Void> outcome(SqlConnection conn, Action a, CaseSummary kase, Instant now) {
+    if (a != Action.REMOVE) {
+      return Future.succeededFuture();
+    }
+    JsonObject record = new JsonObject().put("listingId", kase.listingId()).put("caseId", kase.id().toString())
+        .put("outcome", ListingOutcome.TAKEN_DOWN).put("at", now.toString())
+        .put("assetId", kase.assetId()).put("owner", kase.ownerOrg());
+    return conn.preparedQuery("INSERT INTO outbox (channel, topic, msg_key, payload) VALUES ('kafka', $1, $2, $3)")
+        .execute(Tuple.of(Topics.LISTING_OUTCOMES.name(), kase.listingId(), record)).mapEmpty();
   }
 
   private static String bind(List<Object> params, Object v) {
