@@ -107,13 +107,18 @@ public final class CrawlCommand {
 
   private static int serve(Map<String, String> o, PrintStream out) throws IOException {
     List<URI> seeds = o.containsKey("seeds") ? seeds(Path.of(o.get("seeds"))) : List.of();
-    CrawlerSettings settings = CrawlerSettings.from(config(o));
+    Config config = config(o);
+    CrawlerSettings settings = CrawlerSettings.from(config);
+    int metricsPort = config.find("metrics.port").isPresent() ? config.integer("metrics.port") : 0;
     String instance = o.getOrDefault("instance", java.util.UUID.randomUUID().toString().substring(0, 8));
     CrawlService.ensureTopic(settings);
     try (KafkaListingSink listings = new KafkaListingSink(settings.kafkaBootstrapServers(), settings.listingsTopic());
         KafkaErrorSink errors = new KafkaErrorSink(settings.kafkaBootstrapServers(), settings.errorsTopic());
         Crawler crawler = new Crawler(settings, new FileEvidenceStore(settings.evidenceDir()), listings, errors);
-        CrawlService service = new CrawlService(crawler, instance)) {
+        CrawlService service = new CrawlService(crawler, instance);
+        // null when disabled: try-with-resources skips it
+        MetricsEndpoint metrics = metricsPort <= 0 ? null
+            : MetricsEndpoint.start(config.string("metrics.host"), metricsPort, crawler.metrics())) {
       service.seed(seeds);
       Thread main = Thread.currentThread();
       Thread hook = new Thread(() -> {
