@@ -16,6 +16,7 @@ import org.apache.flink.configuration.RestartStrategyOptions;
  * shared transaction timeout, checkpointing and restart strategy. Checked at start-up like the match job's settings.
  */
 public record JobRuntime(
+    String section,
     String bootstrapServers,
     String consumerGroup,
     String transactionalIdPrefix,
@@ -29,21 +30,25 @@ public record JobRuntime(
 
   public JobRuntime {
     require(!bootstrapServers.isBlank(), "kafka.bootstrapServers", "must name at least one broker");
-    require(transactionalIdPrefix.matches("[A-Za-z0-9._-]+"), "transactionalIdPrefix",
+    require(transactionalIdPrefix.matches("[A-Za-z0-9._-]+"), section + ".transactionalIdPrefix",
         "must be a non-empty id of letters, digits, '.', '_' or '-', unique per application on the cluster");
     require(positive(checkpointInterval), "checkpoint.interval", "must be positive");
     require(positive(checkpointTimeout), "checkpoint.timeout", "must be positive");
     require(restartAttempts >= 0, "restart.attempts", "must not be negative");
     Duration budget = checkpointTimeout.plus(restartDelay.multipliedBy(Math.max(1, restartAttempts)));
     require(transactionTimeout.compareTo(budget) > 0, "kafka.transactionTimeout",
-        "(" + transactionTimeout + ") must exceed checkpoint.timeout plus the restart budget (" + budget + ")");
+        "(" + transactionTimeout + ") must exceed checkpoint.timeout plus the restart budget (" + budget
+            + "), or Kafka aborts open transactions during a recovery and their records are lost");
     require(transactionTimeout.compareTo(BROKER_MAX_TRANSACTION_TIMEOUT) <= 0, "kafka.transactionTimeout",
         "(" + transactionTimeout + ") must not exceed the broker's transaction.max.timeout.ms (15m by default)");
   }
 
-  /** Kafka and checkpoint keys shared with the match job; group and prefix from {@code section}. */
+  /**
+   * The shared Kafka and checkpoint keys; group and prefix from {@code section} ({@code kafka} for the match job,
+   * {@code sellerLinks} and {@code relisting} for the linking jobs).
+   */
   public static JobRuntime from(Config c, String section) {
-    return new JobRuntime(c.string("kafka.bootstrapServers"), c.string(section + ".consumerGroup"),
+    return new JobRuntime(section, c.string("kafka.bootstrapServers"), c.string(section + ".consumerGroup"),
         c.string(section + ".transactionalIdPrefix"), c.duration("kafka.transactionTimeout"),
         c.duration("checkpoint.interval"), c.duration("checkpoint.timeout"), c.integer("restart.attempts"),
         c.duration("restart.delay"));

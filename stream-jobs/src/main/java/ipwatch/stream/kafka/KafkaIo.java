@@ -1,9 +1,11 @@
 package ipwatch.stream.kafka;
 
+import ipwatch.link.seller.SellerLink;
 import ipwatch.model.Flag;
 import ipwatch.model.Topics;
 import ipwatch.stream.match.DeadLetter;
-import ipwatch.stream.match.MatchJobSettings;
+import ipwatch.model.ListingOutcome;
+import ipwatch.stream.common.JobRuntime;
 import ipwatch.stream.match.RegistryUpdate;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -11,6 +13,7 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
@@ -21,57 +24,63 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 public final class KafkaIo {
   private KafkaIo() {}
 
-  public static KafkaSource<String> listingsSource(MatchJobSettings s, boolean bounded) {
-    KafkaSourceBuilder<String> b =
-        KafkaSource.<String>builder()
-            .setTopics(Topics.LISTINGS.name())
-            .setClientIdPrefix(s.consumerGroup() + "-listings")
-            // a new job starts from the beginning; a restored one from its checkpoint
-            .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-            .setDeserializer(new ListingRecordDeserializer());
-    return common(b, s, bounded).build();
+  public static KafkaSource<String> listingsSource(JobRuntime r, boolean bounded) {
+    // a new job starts from the beginning; a restored one from its checkpoint
+    return source(r, bounded, Topics.LISTINGS.name(), "-listings",
+        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST), new ListingRecordDeserializer());
   }
 
-  public static KafkaSource<RegistryUpdate> registrySource(MatchJobSettings s, boolean bounded) {
-    KafkaSourceBuilder<RegistryUpdate> b =
-        KafkaSource.<RegistryUpdate>builder()
-            .setTopics(Topics.IP_REGISTRY.name())
-            .setClientIdPrefix(s.consumerGroup() + "-registry")
-            // the whole compacted topic is the registry, so a new job always reads it from the start
-            .setStartingOffsets(OffsetsInitializer.earliest())
-            .setDeserializer(new RegistryRecordDeserializer());
-    return common(b, s, bounded).build();
+  public static KafkaSource<RegistryUpdate> registrySource(JobRuntime r, boolean bounded) {
+    // the whole compacted topic is the registry, so a new job always reads it from the start
+    return source(r, bounded, Topics.IP_REGISTRY.name(), "-registry", OffsetsInitializer.earliest(),
+        new RegistryRecordDeserializer());
   }
 
-  private static <T> KafkaSourceBuilder<T> common(KafkaSourceBuilder<T> b, MatchJobSettings s, boolean bounded) {
-    b.setBootstrapServers(s.bootstrapServers())
-        .setGroupId(s.consumerGroup())
+  public static KafkaSource<ListingOutcome> outcomesSource(JobRuntime r, boolean bounded) {
+    return source(r, bounded, Topics.LISTING_OUTCOMES.name(), "-outcomes",
+        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST), new OutcomeRecordDeserializer());
+  }
+
+  private static <T> KafkaSource<T> source(JobRuntime r, boolean bounded, String topic, String client,
+      OffsetsInitializer start, KafkaRecordDeserializationSchema<T> deserializer) {
+    KafkaSourceBuilder<T> b = KafkaSource.<T>builder()
+        .setTopics(topic)
+        .setClientIdPrefix(r.consumerGroup() + client)
+        .setStartingOffsets(start)
+        .setDeserializer(deserializer)
+        .setBootstrapServers(r.bootstrapServers())
+        .setGroupId(r.consumerGroup())
         .setProperty("isolation.level", "read_committed");
     if (bounded) {
       b.setBounded(OffsetsInitializer.latest());
     }
-    return b;
+    return b.build();
   }
 
-  public static KafkaSink<Flag> flagSink(MatchJobSettings s) {
-    return exactlyOnce(s, "-flags", new FlagRecordSerializer(Topics.INFRINGEMENTS.name()));
+  /** Flags to {@code infringements}, from the match job and the relisting job alike. */
+  public static KafkaSink<Flag> flagSink(JobRuntime r) {
+    return exactlyOnce(r, "-flags", new FlagRecordSerializer(Topics.INFRINGEMENTS.name()));
   }
 
-  public static KafkaSink<DeadLetter> deadLetterSink(MatchJobSettings s) {
+  public static KafkaSink<DeadLetter> deadLetterSink(JobRuntime r) {
     return exactlyOnce(
-        s, "-dlq", new DeadLetterRecordSerializer(Topics.LISTINGS_DEAD_LETTER.name(), Topics.LISTINGS.name()));
+        r, "-dlq", new DeadLetterRecordSerializer(Topics.LISTINGS_DEAD_LETTER.name(), Topics.LISTINGS.name()));
+  }
+
+  public static KafkaSink<SellerLink> sellerLinkSink(JobRuntime r) {
+    return exactlyOnce(r, "-links", new SellerLinkRecordSerializer(Topics.SELLER_LINKS.name()));
   }
 
   private static <T> KafkaSink<T> exactlyOnce(
-      MatchJobSettings s, String suffix, KafkaRecordSerializationSchema<T> serializer) {
+      JobRuntime r, String suffix, KafkaRecordSerializationSchema<T> serializer) {
     return KafkaSink.<T>builder()
-        .setBootstrapServers(s.bootstrapServers())
+        .setBootstrapServers(r.bootstrapServers())
         .setRecordSerializer(serializer)
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-        .setTransactionalIdPrefix(s.transactionalIdPrefix() + suffix)
+        .setTransactionalIdPrefix(r.transactionalIdPrefix() + suffix)
         // Kafka's default producer timeout (1h) exceeds the broker's transaction.max.timeout.ms (15m): the sink
-        // could never start. MatchJobSettings checks this value against the checkpoint and restart budget.
-        .setProperty("transaction.timeout.ms", Long.toString(s.transactionTimeout().toMillis()))
+        // could never start. JobRuntime checks this value against the checkpoint and restart budget.
+        .setProperty("transaction.timeout.ms", Long.toString(r.transactionTimeout().toMillis()))
         .build();
   }
 }

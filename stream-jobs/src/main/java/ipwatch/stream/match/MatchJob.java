@@ -11,9 +11,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -82,8 +80,9 @@ public final class MatchJob {
     MatchJobSettings s = MatchJobSettings.from(config);
     java.util.Optional<ElasticsearchSettings> es = ElasticsearchSettings.from(config);
     return new MatchJob(
-        KafkaIo.listingsSource(s, false), KafkaIo.registrySource(s, false), KafkaIo.flagSink(s),
-        KafkaIo.deadLetterSink(s), es.map(ElasticsearchSink::new).orElse(null),
+        KafkaIo.listingsSource(s.runtime(), false), KafkaIo.registrySource(s.runtime(), false),
+        KafkaIo.flagSink(s.runtime()),
+        KafkaIo.deadLetterSink(s.runtime()), es.map(ElasticsearchSink::new).orElse(null),
         es.map(e -> new SearchIndices(e.listingsIndex(), e.flagsIndex())).orElse(null), s);
   }
 
@@ -98,13 +97,7 @@ public final class MatchJob {
 
   /** Checkpointing and restart strategy from the settings, for creating the environment the job runs in. */
   public Configuration flinkConfiguration() {
-    Configuration conf = new Configuration();
-    conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
-    conf.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, settings.checkpointTimeout());
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, settings.restartAttempts());
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, settings.restartDelay());
-    return conf;
+    return settings.runtime().flinkConfiguration();
   }
 
   /**
@@ -113,7 +106,7 @@ public final class MatchJob {
    */
   public void build(StreamExecutionEnvironment env) {
     env.configure(flinkConfiguration());
-    env.enableCheckpointing(settings.checkpointInterval().toMillis());
+    env.enableCheckpointing(settings.runtime().checkpointInterval().toMillis());
 
     DataStream<String> listingStream =
         env.fromSource(listings, WatermarkStrategy.noWatermarks(), "listings", Types.STRING).uid("listings-source");

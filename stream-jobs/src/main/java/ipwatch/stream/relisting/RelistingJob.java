@@ -3,7 +3,7 @@ package ipwatch.stream.relisting;
 import ipwatch.model.Flag;
 import ipwatch.model.ListingOutcome;
 import ipwatch.model.config.Config;
-import ipwatch.stream.kafka.LinkingKafkaIo;
+import ipwatch.stream.kafka.KafkaIo;
 import ipwatch.stream.match.FlagType;
 import ipwatch.stream.match.ListingKeySelector;
 import java.util.Map;
@@ -50,8 +50,8 @@ public final class RelistingJob {
   /** Production wiring: unbounded read_committed sources, exactly-once sink to infringements. */
   public static RelistingJob fromConfig(Config config, Map<String, String> env) {
     RelistingJobSettings s = RelistingJobSettings.from(config, env);
-    return new RelistingJob(LinkingKafkaIo.listingsSource(s.runtime(), false),
-        LinkingKafkaIo.outcomesSource(s.runtime(), false), LinkingKafkaIo.relistingFlagSink(s.runtime()), s);
+    return new RelistingJob(KafkaIo.listingsSource(s.runtime(), false),
+        KafkaIo.outcomesSource(s.runtime(), false), KafkaIo.flagSink(s.runtime()), s);
   }
 
   public RelistingJobSettings settings() {

@@ -2,7 +2,7 @@ package ipwatch.stream.sellers;
 
 import ipwatch.link.seller.SellerLink;
 import ipwatch.model.config.Config;
-import ipwatch.stream.kafka.LinkingKafkaIo;
+import ipwatch.stream.kafka.KafkaIo;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -41,8 +41,8 @@ public final class SellerLinkJob {
   /** Production wiring: unbounded read_committed listings, exactly-once seller-links sink. */
   public static SellerLinkJob fromConfig(Config config, Map<String, String> env) {
     SellerLinkJobSettings s = SellerLinkJobSettings.from(config, env);
-    return new SellerLinkJob(LinkingKafkaIo.listingsSource(s.runtime(), false),
-        LinkingKafkaIo.sellerLinkSink(s.runtime()), s);
+    return new SellerLinkJob(KafkaIo.listingsSource(s.runtime(), false),
+        KafkaIo.sellerLinkSink(s.runtime()), s);
   }
 
   public SellerLinkJobSettings settings() {

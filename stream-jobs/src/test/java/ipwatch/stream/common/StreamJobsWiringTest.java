@@ -32,9 +32,9 @@ class StreamJobsWiringTest {
     MatchJobSettings match = MatchJobSettings.from(c);
     SellerLinkJobSettings sellers = SellerLinkJobSettings.from(c, Map.of());
     RelistingJobSettings relisting = RelistingJobSettings.from(c, Map.of());
-    assertEquals(3, Set.of(match.transactionalIdPrefix(), sellers.runtime().transactionalIdPrefix(),
+    assertEquals(3, Set.of(match.runtime().transactionalIdPrefix(), sellers.runtime().transactionalIdPrefix(),
         relisting.runtime().transactionalIdPrefix()).size());
-    assertEquals(3, Set.of(match.consumerGroup(), sellers.runtime().consumerGroup(),
+    assertEquals(3, Set.of(match.runtime().consumerGroup(), sellers.runtime().consumerGroup(),
         relisting.runtime().consumerGroup()).size());
     assertEquals(8, sellers.sellers().maxSellersPerIdentifier(), "linking defaults from the bundled linking.yaml");
     assertEquals(0.71, relisting.duplicates().threshold());

@@ -67,8 +67,8 @@ class MatchJobIT {
     MatchJobSettings settings = kafka.settings(Map.of("IPWATCH_KAFKA_TRANSACTIONAL_ID_PREFIX", "match-it"));
     MatchJob job =
         new MatchJob(
-            KafkaIo.listingsSource(settings, true), KafkaIo.registrySource(settings, true),
-            KafkaIo.flagSink(settings), KafkaIo.deadLetterSink(settings), settings);
+            KafkaIo.listingsSource(settings.runtime(), true), KafkaIo.registrySource(settings.runtime(), true),
+            KafkaIo.flagSink(settings.runtime()), KafkaIo.deadLetterSink(settings.runtime()), settings);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     job.build(env);

@@ -127,8 +127,9 @@ class MatchJobSearchIT {
     ElasticsearchSettings search = ElasticsearchSettings.from(
         Config.load(Path.of("../config/stream-jobs.yaml"), env)).orElseThrow();
     MatchJob job = new MatchJob(
-        KafkaIo.listingsSource(settings, true), KafkaIo.registrySource(settings, true), KafkaIo.flagSink(settings),
-        KafkaIo.deadLetterSink(settings), new ElasticsearchSink(search),
+        KafkaIo.listingsSource(settings.runtime(), true), KafkaIo.registrySource(settings.runtime(), true),
+        KafkaIo.flagSink(settings.runtime()),
+        KafkaIo.deadLetterSink(settings.runtime()), new ElasticsearchSink(search),
         new MatchJob.SearchIndices(search.listingsIndex(), search.flagsIndex()), settings);
     StreamExecutionEnvironment env2 = StreamExecutionEnvironment.getExecutionEnvironment();
     env2.setParallelism(2);

@@ -27,9 +27,9 @@ class MatchJobSettingsTest {
   @Test
   void theDefaultsFileIsComplete() {
     MatchJobSettings s = load(Map.of());
-    assertEquals("ipwatch-match", s.transactionalIdPrefix());
-    assertEquals(Duration.ofMinutes(10), s.transactionTimeout());
-    assertEquals(Duration.ofSeconds(1), s.checkpointInterval());
+    assertEquals("ipwatch-match", s.runtime().transactionalIdPrefix());
+    assertEquals(Duration.ofMinutes(10), s.runtime().transactionTimeout());
+    assertEquals(Duration.ofSeconds(1), s.runtime().checkpointInterval());
     assertEquals(Duration.ofDays(7), s.listingTtl());
     assertEquals(MatchSettings.defaults(), s.matching());
   }
@@ -37,7 +37,7 @@ class MatchJobSettingsTest {
   @Test
   void theEnvironmentPointsTheJobAtAnotherCluster() {
     MatchJobSettings s = load(Map.of("IPWATCH_KAFKA_BOOTSTRAP_SERVERS", "10.0.0.5:9093"));
-    assertEquals("10.0.0.5:9093", s.bootstrapServers());
+    assertEquals("10.0.0.5:9093", s.runtime().bootstrapServers());
     MatchJob job = new MatchJob(null, null, null, null, s);
     assertEquals(Duration.ofSeconds(1), job.flinkConfiguration().get(CheckpointingOptions.CHECKPOINTING_INTERVAL));
   }

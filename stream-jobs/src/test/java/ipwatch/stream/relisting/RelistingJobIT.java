@@ -12,7 +12,7 @@ import ipwatch.model.FlagKind;
 import ipwatch.model.Json;
 import ipwatch.model.ListingOutcome;
 import ipwatch.model.Topics;
-import ipwatch.stream.kafka.LinkingKafkaIo;
+import ipwatch.stream.kafka.KafkaIo;
 import ipwatch.stream.match.ItKafka;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +65,8 @@ class RelistingJobIT {
 
     RelistingJobSettings settings = RelistingJobSettings.from(
         kafka.config(Map.of("IPWATCH_RELISTING_TRANSACTIONAL_ID_PREFIX", "relisting-it")), kafka.env(Map.of()));
-    RelistingJob job = new RelistingJob(LinkingKafkaIo.listingsSource(settings.runtime(), true),
-        LinkingKafkaIo.outcomesSource(settings.runtime(), true), LinkingKafkaIo.relistingFlagSink(settings.runtime()),
+    RelistingJob job = new RelistingJob(KafkaIo.listingsSource(settings.runtime(), true),
+        KafkaIo.outcomesSource(settings.runtime(), true), KafkaIo.flagSink(settings.runtime()),
         settings);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import ipwatch.link.seller.SellerLink;
 import ipwatch.model.Json;
 import ipwatch.model.Topics;
-import ipwatch.stream.kafka.LinkingKafkaIo;
+import ipwatch.stream.kafka.KafkaIo;
 import ipwatch.stream.match.ItKafka;
 import java.util.HashMap;
 import java.util.Map;
@@ -63,8 +63,8 @@ class SellerLinkJobIT {
 
     SellerLinkJobSettings settings = SellerLinkJobSettings.from(
         kafka.config(Map.of("IPWATCH_SELLER_LINKS_TRANSACTIONAL_ID_PREFIX", "sellers-it")), kafka.env(Map.of()));
-    SellerLinkJob job = new SellerLinkJob(LinkingKafkaIo.listingsSource(settings.runtime(), true),
-        LinkingKafkaIo.sellerLinkSink(settings.runtime()), settings);
+    SellerLinkJob job = new SellerLinkJob(KafkaIo.listingsSource(settings.runtime(), true),
+        KafkaIo.sellerLinkSink(settings.runtime()), settings);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     job.build(env);
