@@ -46,17 +46,7 @@ public final class RegistryPublisher implements AutoCloseable {
 
   /** Sends every asset and waits until all are acknowledged; throws when any is not. */
   public void publish(List<IpAsset> assets) throws InterruptedException {
-    List<java.util.concurrent.Future<?>> sent = assets.stream()
-        .<java.util.concurrent.Future<?>>map(a -> producer.send(new ProducerRecord<>(topic, a.assetId(), Json.write(a))))
-        .toList();
-    producer.flush();
-    for (var f : sent) {
-      try {
-        f.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      } catch (ExecutionException | TimeoutException e) {
-        throw new IllegalStateException("publishing the registry to " + topic + " failed: " + e.getMessage(), e);
-      }
-    }
+    publishRaw(topic, assets.stream().map(a -> Map.entry(a.assetId(), Json.write(a))).toList());
   }
 
   /** Sends raw records (a null value is a tombstone) in order and waits for every acknowledgement. */
