@@ -27,6 +27,8 @@ public final class Cases {
     StringBuilder where = new StringBuilder(CaseRows.where(PartyScope.of(caller.organisation()), params));
     filter.status().ifPresent(s -> where.append(" AND status = ").append(CaseRows.bind(params, s.name())));
     filter.marketplace().ifPresent(m -> where.append(" AND marketplace = ").append(CaseRows.bind(params, m)));
+    filter.networkId().ifPresent(n -> where.append(" AND seller_account IN (SELECT account_id FROM seller_accounts"
+        + " WHERE network_id = ").append(CaseRows.bind(params, n)).append(")"));
     Tuple countArgs = Tuple.from(params);
     String limit = CaseRows.bind(params, page.size());
     String offset = CaseRows.bind(params, page.offset());
