@@ -72,6 +72,7 @@ final class CaseRoutes {
     PageRequest page = params.page(ctx);
     PartyScope scope = PartyScope.of(caller.organisation());
     vertx.executeBlocking(() -> index.search(scope, q, page), false)
+        .compose(hits -> cases.withNetworkFields(caller, hits))
         .onSuccess(p -> Responses.ok(ctx, CaseJson.page(p).put("query", q)))
         .onFailure(ctx::fail);
   }
