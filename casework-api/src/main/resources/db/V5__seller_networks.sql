@@ -19,6 +19,9 @@ ALTER TABLE cases
   ADD COLUMN seller_account  text GENERATED ALWAYS AS (marketplace || ':' || seller_id) STORED,
   ADD COLUMN related_case_id uuid REFERENCES cases (id);
 CREATE INDEX cases_seller_account_idx ON cases (seller_account);
+-- only REMOVED and CLOSED cases can be upheld: the repeat-infringer test looks at those alone, so a seller with
+-- thousands of open cases costs an index probe, not a scan
+CREATE INDEX cases_upheld_seller_idx ON cases (seller_account) WHERE status IN ('REMOVED', 'CLOSED');
 
 -- A case whose enforcement stood: removed (and not since restored), decided INFRINGING or SETTLED, or closed
 -- straight from REMOVED.
@@ -48,5 +51,6 @@ $$;
 CREATE FUNCTION ipw_repeat_infringer(p_case uuid, p_account text) RETURNS boolean
 LANGUAGE sql STABLE AS $$
   SELECT EXISTS (SELECT 1 FROM cases u WHERE u.seller_account IN (SELECT ipw_network_accounts(p_account))
-      AND u.id IS DISTINCT FROM p_case AND ipw_case_upheld(u.id, u.status, u.outcome))
+      AND u.status IN ('REMOVED', 'CLOSED') AND u.id IS DISTINCT FROM p_case
+      AND ipw_case_upheld(u.id, u.status, u.outcome))
 $$;

@@ -25,7 +25,8 @@ public final class RepeatInfringers {
     if (sellerId == null || marketplace == null) {
       return Future.succeededFuture(0L);
     }
-    return conn.preparedQuery("SELECT count(*), count(*) FILTER (WHERE ipw_case_upheld(id, status, outcome))"
+    return conn.preparedQuery("SELECT count(*), count(*) FILTER (WHERE status IN ('REMOVED', 'CLOSED')"
+            + " AND ipw_case_upheld(id, status, outcome))"
             + " FROM cases WHERE seller_account IN (SELECT ipw_network_accounts($1))")
         .execute(Tuple.of(marketplace + ":" + sellerId))
         .map(rows -> {
