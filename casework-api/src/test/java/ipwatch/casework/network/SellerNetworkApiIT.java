@@ -209,13 +209,28 @@ class SellerNetworkApiIT {
   }
 
   @Test
-  void restoringARemovedListingAnnouncesItAsReinstatedOnListingOutcomes() {
+  void aComplaintUpheldAgainstTheRemovalAnnouncesTheListingAsReinstated() {
     UUID id = f.open("EU");
     f.ok("rights-holder", id, "confirm", null);
     f.ok("rights-holder", id, "send_notice", CaseworkFixture.euNotice());
     f.ok("platform", id, "remove", CaseworkFixture.statementOfReasons());
     f.ok("platform", id, "complaint", null);
     f.ok("platform", id, "reverse", null);
+    assertEquals(List.of("TAKEN_DOWN", "REINSTATED"), outcomes(id));
+  }
+
+  @Test
+  void aListingRestoredWhenTheCounterNoticeWindowRunsOutIsAnnouncedAsReinstated() throws Exception {
+    UUID id = f.open("US");
+    removed(id);
+    f.ok("platform", id, "counter_notice", CaseworkFixture.usCounterNotice());
+    assertEquals(List.of("TAKEN_DOWN"), outcomes(id));
+    f.clock.advance(java.time.Duration.ofDays(30)); // past the 10-14 business days of 17 U.S.C. 512(g)
+    f.awaitStatus(id, "RESTORED");
+    assertEquals(List.of("TAKEN_DOWN", "REINSTATED"), outcomes(id));
+  }
+
+  private static List<String> outcomes(UUID id) {
     String listing = get("rights-holder", "/api/cases/" + id).getString("listingId");
     List<String> outcomes = new ArrayList<>();
     for (Row row : Await.result(f.pool.preparedQuery("SELECT payload FROM outbox WHERE topic = 'listing-outcomes'"
@@ -224,7 +239,7 @@ class SellerNetworkApiIT {
       assertEquals(id.toString(), p.getString("caseId"));
       outcomes.add(p.getString("outcome"));
     }
-    assertEquals(List.of("TAKEN_DOWN", "REINSTATED"), outcomes);
+    return outcomes;
   }
 
   private static long events(UUID id, String type) {
