@@ -27,6 +27,8 @@ public final class Cases {
     StringBuilder where = new StringBuilder(CaseRows.where(PartyScope.of(caller.organisation()), params));
     filter.status().ifPresent(s -> where.append(" AND status = ").append(CaseRows.bind(params, s.name())));
     filter.marketplace().ifPresent(m -> where.append(" AND marketplace = ").append(CaseRows.bind(params, m)));
+    filter.networkId().ifPresent(n -> where.append(" AND seller_account IN (SELECT account_id FROM seller_accounts"
+        + " WHERE network_id = ").append(CaseRows.bind(params, n)).append(")"));
     Tuple countArgs = Tuple.from(params);
     String limit = CaseRows.bind(params, page.size());
     String offset = CaseRows.bind(params, page.offset());
@@ -85,6 +87,36 @@ public final class Cases {
           }
           return Optional.of(new CaseDetail(CaseRows.read(row), row.getJsonObject("flag"), events,
               state(row, deadlines)));
+        });
+  }
+
+  /**
+   * Search hits with the seller-network fields of issue 7 (network, repeat infringer, related case), which the search
+   * index does not hold because they change without the case changing: read from PostgreSQL for the hits' ids, under
+   * the caller's scope like every read (the hits are the caller's already; a hit not found keeps its fields empty).
+   */
+  public Future<Page<CaseSummary>> withNetworkFields(Caller caller, Page<CaseSummary> hits) {
+    if (hits.items().isEmpty()) {
+      return Future.succeededFuture(hits);
+    }
+    List<Object> params = new ArrayList<>();
+    params.add(hits.items().stream().map(CaseSummary::id).toArray(UUID[]::new));
+    String scope = CaseRows.where(PartyScope.of(caller.organisation()), params);
+    return pool.preparedQuery("SELECT " + CaseRows.COLUMNS + " FROM cases WHERE id = ANY($1) AND " + scope)
+        .execute(Tuple.from(params))
+        .map(rows -> {
+          java.util.Map<UUID, CaseSummary> fresh = new java.util.HashMap<>();
+          rows.forEach(r -> fresh.put(r.getUUID("id"), CaseRows.read(r)));
+          List<CaseSummary> items = new ArrayList<>();
+          for (CaseSummary hit : hits.items()) {
+            CaseSummary f = fresh.get(hit.id());
+            items.add(f == null ? hit : new CaseSummary(hit.id(), hit.listingId(), hit.assetId(), hit.ownerOrg(),
+                hit.marketplace(), hit.jurisdiction(), hit.status(), hit.kind(), hit.score(), hit.title(), hit.url(),
+                hit.sellerId(), hit.sellerName(), hit.noticeSent(), hit.referredToOrg(), hit.detectedAt(),
+                hit.createdAt(), hit.updatedAt(), hit.version(), f.networkId(), f.repeatInfringer(),
+                f.relatedCaseId()));
+          }
+          return new Page<>(items, hits.total(), hits.page(), hits.size());
         });
   }
 

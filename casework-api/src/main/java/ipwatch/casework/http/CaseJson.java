@@ -36,7 +36,10 @@ final class CaseJson {
         .put("detectedAt", text(c.detectedAt()))
         .put("createdAt", text(c.createdAt()))
         .put("updatedAt", text(c.updatedAt()))
-        .put("version", c.version());
+        .put("version", c.version())
+        .put("networkId", c.networkId())
+        .put("repeatInfringer", c.repeatInfringer())
+        .put("relatedCaseId", c.relatedCaseId() == null ? null : c.relatedCaseId().toString());
   }
 
   static JsonObject detail(CaseDetail d, List<String> allowedActions) {

@@ -42,7 +42,8 @@ final class CaseRoutes {
   private void list(RoutingContext ctx) {
     Caller caller = Authenticate.caller(ctx);
     CaseFilter filter = new CaseFilter(
-        QueryParams.enumValue(ctx, "status", CaseStatus.class), QueryParams.text(ctx, "marketplace", 200));
+        QueryParams.enumValue(ctx, "status", CaseStatus.class), QueryParams.text(ctx, "marketplace", 200))
+        .withNetwork(QueryParams.text(ctx, "networkId", 200));
     PageRequest page = params.page(ctx);
     cases.listForParty(caller, filter, page)
         .onSuccess(p -> Responses.ok(ctx, CaseJson.page(p)))
@@ -71,6 +72,7 @@ final class CaseRoutes {
     PageRequest page = params.page(ctx);
     PartyScope scope = PartyScope.of(caller.organisation());
     vertx.executeBlocking(() -> index.search(scope, q, page), false)
+        .compose(hits -> cases.withNetworkFields(caller, hits))
         .onSuccess(p -> Responses.ok(ctx, CaseJson.page(p).put("query", q)))
         .onFailure(ctx::fail);
   }

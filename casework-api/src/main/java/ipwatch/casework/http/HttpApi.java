@@ -108,6 +108,7 @@ public final class HttpApi {
     new RegistryRoutes(d.registry()).mount(api);
     new WebhookRoutes(d.webhooks()).mount(api);
     new NoticeRoutes(d.notices()).mount(api);
+    new NetworkRoutes(new ipwatch.casework.network.SellerNetworks(d.pool())).mount(api);
     api.route().failureHandler(ErrorMapper::handle);
     return api;
   }

@@ -23,7 +23,7 @@ public final class OpenApiDocument {
       open("get", "/api/openapi.json", "This document (no authentication)"),
       open("get", "/api/demo/tokens", "Demo tokens per role; only in demo mode and only from loopback"),
       op("get", "/api/me", "The caller's user and organisation", "any", null, 200),
-      op("get", "/api/cases", "Cases the caller can see, newest first (page, size, status, marketplace)", "any",
+      op("get", "/api/cases", "Cases the caller can see, newest first (page, size, status, marketplace, networkId)", "any",
           null, 200),
       op("get", "/api/cases/{id}", "A case with its audit trail, deadlines and the actions the caller may take",
           ALL, null, 200),
@@ -71,7 +71,11 @@ public final class OpenApiDocument {
       op("get", "/api/webhooks/endpoints/{endpointId}/deliveries", "Latest deliveries with every attempt "
           + "(status=PENDING|DELIVERED|DEAD)", "PLATFORM (owner)", null, 200),
       op("post", "/api/webhooks/deliveries/{deliveryId}/replay", "Replay a dead-lettered delivery (same webhook-id)",
-          "PLATFORM (owner)", null, 202));
+          "PLATFORM (owner)", null, 202),
+      op("get", "/api/cases/{id}/network", "The operator network of the case's seller: accounts (masked per role, "
+          + "with the cases the caller may see) and the shared identifiers linking them", ALL, null, 200),
+      op("get", "/api/networks", "Seller networks with the most cases the caller may see (limit, 1-100, default "
+          + "10)", "any", null, 200));
 
   private OpenApiDocument() {}
 
