@@ -23,8 +23,8 @@ public record JobRuntime(
     Duration transactionTimeout,
     Duration checkpointInterval,
     Duration checkpointTimeout,
-    int restartAttempts,
-    Duration restartDelay) implements Serializable {
+    Duration restartInitialDelay,
+    Duration restartMaxDelay) implements Serializable {
 
   static final Duration BROKER_MAX_TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
 
@@ -34,8 +34,12 @@ public record JobRuntime(
         "must be a non-empty id of letters, digits, '.', '_' or '-', unique per application on the cluster");
     require(positive(checkpointInterval), "checkpoint.interval", "must be positive");
     require(positive(checkpointTimeout), "checkpoint.timeout", "must be positive");
-    require(restartAttempts >= 0, "restart.attempts", "must not be negative");
-    Duration budget = checkpointTimeout.plus(restartDelay.multipliedBy(Math.max(1, restartAttempts)));
+    require(positive(restartInitialDelay), "restart.initialDelay", "must be positive");
+    require(restartMaxDelay != null && restartMaxDelay.compareTo(restartInitialDelay) >= 0, "restart.maxDelay",
+        "must be at least restart.initialDelay");
+    // A recovery commits the transactions of the last completed checkpoint. Allow a checkpoint plus three of the
+    // longest pauses between recovery attempts (a restore that fails because Kafka itself is down is tried again).
+    Duration budget = checkpointTimeout.plus(restartMaxDelay.multipliedBy(3));
     require(transactionTimeout.compareTo(budget) > 0, "kafka.transactionTimeout",
         "(" + transactionTimeout + ") must exceed checkpoint.timeout plus the restart budget (" + budget
             + "), or Kafka aborts open transactions during a recovery and their records are lost");
@@ -50,8 +54,8 @@ public record JobRuntime(
   public static JobRuntime from(Config c, String section) {
     return new JobRuntime(section, c.string("kafka.bootstrapServers"), c.string(section + ".consumerGroup"),
         c.string(section + ".transactionalIdPrefix"), c.duration("kafka.transactionTimeout"),
-        c.duration("checkpoint.interval"), c.duration("checkpoint.timeout"), c.integer("restart.attempts"),
-        c.duration("restart.delay"));
+        c.duration("checkpoint.interval"), c.duration("checkpoint.timeout"), c.duration("restart.initialDelay"),
+        c.duration("restart.maxDelay"));
   }
 
   /** {@code linking.configFile}: empty means the linking defaults bundled in the linking jar. */
@@ -66,9 +70,15 @@ public record JobRuntime(
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
     conf.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, checkpointTimeout);
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, restartAttempts);
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, restartDelay);
+    // Never give up: a streaming job that stops after N failures turns a dependency outage (Elasticsearch down for an
+    // hour) into lost alerting until someone restarts it. Back off exponentially instead, capped at maxDelay.
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, restartInitialDelay);
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, restartMaxDelay);
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_BACKOFF_MULTIPLIER, 2.0);
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_JITTER_FACTOR, 0.1);
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD, Duration.ofMinutes(10));
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS, Integer.MAX_VALUE);
     return conf;
   }
 
