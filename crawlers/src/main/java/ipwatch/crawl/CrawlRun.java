@@ -65,7 +65,10 @@ final class CrawlRun implements AutoCloseable {
     return report;
   }
 
-  /** After a restart: every page we knew on these hosts goes back in the frontier; what is not due is skipped there. */
+  /**
+   * After a restart: every page we knew on these hosts goes back in the frontier, including those discovered but never
+   * fetched (the frontier of a crawl that was killed); what is not due is skipped there.
+   */
   private void resumeKnownPages() {
     List<PageState> known = new ArrayList<>();
     c.state.forEach(p -> known.add(p));
@@ -100,6 +103,10 @@ final class CrawlRun implements AutoCloseable {
       return;
     }
     c.metrics.urlsDiscovered.increment();
+    if (known.isEmpty()) {
+      // remembered as discovered but not yet fetched, so a crawler killed before fetching it resumes it
+      c.state.put(new PageState(url.toString(), depth, Validators.NONE, null, null));
+    }
     pending.incrementAndGet();
     Validators v = known.map(PageState::validators).orElse(Validators.NONE);
     c.fetch.submit(url, c.htmlTypes(), v, a -> {
