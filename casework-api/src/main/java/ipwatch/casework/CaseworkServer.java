@@ -159,6 +159,8 @@ public final class CaseworkServer implements AutoCloseable {
       LOG.info("deadlines fired at start-up: {}", fired);
       timers.start(s.workflow().timerScanInterval());
       resources.push(timers);
+      resources.push(new ipwatch.casework.alerts.DeadlineAlerts(vertx, pool, clock,
+          config.duration("alerts.deadlineWarning")).start(s.workflow().timerScanInterval()));
 
       var router = HttpApi.router(new HttpApi.Deps(vertx, s.http(), pool, tokens, organisations, cases,
           index, consumer::healthy, () -> consumer.state().name(), demoTokens, workflow,

@@ -148,8 +148,8 @@ public final class WebhookDispatcher implements AutoCloseable {
   /** Outbox rows → one delivery per enabled endpoint of the target; rows without an endpoint are marked taken. */
   Future<Integer> fanOut() {
     OffsetDateTime now = now();
-    return pool.withTransaction(conn -> conn.preparedQuery("SELECT id, msg_key, target_org, event_type, payload,"
-            + " created_at FROM outbox WHERE channel = 'webhook' AND published_at IS NULL AND dead_at IS NULL"
+    return pool.withTransaction(conn -> conn.preparedQuery("SELECT id, msg_key, target_org, target_endpoint,"
+            + " event_type, payload, created_at FROM outbox WHERE channel = 'webhook' AND published_at IS NULL AND dead_at IS NULL"
             + " ORDER BY id LIMIT " + FAN_OUT_BATCH + " FOR UPDATE SKIP LOCKED").execute()
         .compose(rows -> {
           List<Row> taken = new ArrayList<>();
@@ -178,8 +178,10 @@ public final class WebhookDispatcher implements AutoCloseable {
                   ids.add(r.getLong("id"));
                   String body = body(r).encode();
                   for (Row e : endpoints) {
+                    UUID only = r.getUUID("target_endpoint");
                     boolean target = r.getString("target_org") != null
                         ? r.getString("target_org").equals(e.getString("org"))
+                            && (only == null || only.equals(e.getUUID("id")))
                         : r.getString("msg_key") != null && r.getString("msg_key").equals(e.getString("marketplace"));
                     if (target) {
                       inserts.add(Tuple.of("msg_" + UUID.randomUUID().toString().replace("-", ""), r.getLong("id"),
@@ -348,7 +350,10 @@ public final class WebhookDispatcher implements AutoCloseable {
         return attempt.compose(v -> conn.preparedQuery("UPDATE webhook_deliveries SET status = 'DELIVERED',"
                 + " delivered_at = $3, lease_until = NULL, last_status = $4, last_error = NULL"
                 + " WHERE id = $1 AND attempts = $2 AND status = 'PENDING'")
-            .execute(Tuple.of(c.id, c.attempts, now, status))).mapEmpty();
+            .execute(Tuple.of(c.id, c.attempts, now, status)))
+            .compose(v -> conn.preparedQuery("UPDATE webhook_endpoints SET failing_since = NULL, failing_reason = NULL"
+                + " WHERE id = $1 AND failing_since IS NOT NULL").execute(Tuple.of(c.endpointId)))
+            .mapEmpty();
       }
       if (o.status == 410) {
         LOG.warn("endpoint {} answered 410 Gone: disabled", c.endpointId);
@@ -360,7 +365,9 @@ public final class WebhookDispatcher implements AutoCloseable {
       Optional<Duration> next = nextDelay(c.round, o.status, o.retryAfter);
       if (next.isEmpty()) {
         LOG.warn("delivery {} ({}) dead-lettered after {} attempts: {}", c.id, c.msgId, c.round, error);
-        return attempt.compose(v -> dead(conn, c, now, status, error)).mapEmpty();
+        return attempt.compose(v -> dead(conn, c, now, status, error))
+            .compose(v -> EndpointFailing.mark(conn, c.endpointId, c.id, c.msgId, c.round, error, now))
+            .mapEmpty();
       }
       return attempt.compose(v -> conn.preparedQuery("UPDATE webhook_deliveries SET next_attempt_at = $3,"
               + " lease_until = NULL, last_status = $4, last_error = $5"
