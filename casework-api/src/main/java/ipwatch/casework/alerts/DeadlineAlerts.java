@@ -69,7 +69,7 @@ public final class DeadlineAlerts implements AutoCloseable {
           }
           UUID[] caseIds = timers.stream().map(t -> t.getUUID("case_id")).toArray(UUID[]::new);
           return conn.preparedQuery("SELECT " + CaseRows.COLUMNS + " FROM cases WHERE id = ANY($1)")
-              .execute(Tuple.of(caseIds))
+              .execute(Tuple.tuple().addArrayOfUUID(caseIds))
               .compose(cases -> {
                 Map<UUID, CaseSummary> byId = new HashMap<>();
                 cases.forEach(r -> byId.put(r.getUUID("id"), CaseRows.read(r)));

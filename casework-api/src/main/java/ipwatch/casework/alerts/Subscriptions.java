@@ -59,7 +59,7 @@ public final class Subscriptions {
         channel, String.valueOf(endpointId));
     UUID id = UUID.nameUUIDFromBytes(canonical.getBytes(StandardCharsets.UTF_8));
     return pool.withTransaction(conn -> conn.preparedQuery("SELECT count(*) FROM ip_assets WHERE owner_org = $1"
-            + " AND asset_id = ANY($2)").execute(Tuple.of(caller.orgId(), assets))
+            + " AND asset_id = ANY($2)").execute(Tuple.tuple().addString(caller.orgId()).addArrayOfString(assets))
         .compose(own -> {
           if (own.iterator().next().getLong(0) != assets.length) {
             throw new Refusal(400, "body.assetIds must name assets registered by your organisation.");

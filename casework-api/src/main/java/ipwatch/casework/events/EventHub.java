@@ -130,7 +130,7 @@ public final class EventHub implements AutoCloseable {
     }
     pool.preparedQuery("SELECT " + COLUMNS + " FROM party_events WHERE id > $1 OR id = ANY($2) ORDER BY id LIMIT "
             + BATCH)
-        .execute(Tuple.of(cur.highest(), cur.gaps()))
+        .execute(Tuple.tuple().addLong(cur.highest()).addArrayOfLong(cur.gaps()))
         .compose(rows -> {
           Map<Long, PartyEvent> byId = new LinkedHashMap<>();
           rows.forEach(r -> byId.put(r.getLong("id"), read(r)));
