@@ -153,7 +153,7 @@ public final class CaseworkServer implements AutoCloseable {
         resources.push(new WebhookDispatcher(vertx, pool, s.webhooks(), guard, clock).start());
       }
 
-      Workflow workflow = new Workflow(pool, profiles, routing, clock);
+      Workflow workflow = new Workflow(pool, profiles, routing, clock).sellerEvidenceIn(evidenceStore);
       TimerScanner timers = new TimerScanner(vertx, pool, workflow, clock);
       int fired = await(timers.scanOnce(), "firing deadlines that passed while the service was down");
       LOG.info("deadlines fired at start-up: {}", fired);

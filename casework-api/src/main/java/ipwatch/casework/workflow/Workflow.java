@@ -27,6 +27,7 @@ public final class Workflow {
   private final JurisdictionProfiles profiles;
   private final TransitionWriter writer;
   private final Clock clock;
+  private volatile ipwatch.model.EvidenceStore sellerEvidence = new ipwatch.casework.evidence.NoEvidenceStore();
 
   public Workflow(Pool pool, JurisdictionProfiles profiles, Routing routing, Clock clock) {
     this.pool = pool;
@@ -39,7 +40,14 @@ public final class Workflow {
   public record Result(CaseSummary kase, boolean legalHold, List<String> allowed) {}
 
   public Future<Result> transition(Actor actor, UUID caseId, TransitionRequest req) {
-    return pool.withTransaction(conn -> apply(conn, actor, caseId, req));
+    return SellerEvidence.store(sellerEvidence, req)
+        .compose(stored -> pool.withTransaction(conn -> apply(conn, actor, caseId, stored)));
+  }
+
+  /** Where a counter-notice's or complaint's evidence is stored (the evidence store shared with the crawler). */
+  public Workflow sellerEvidenceIn(ipwatch.model.EvidenceStore store) {
+    this.sellerEvidence = store;
+    return this;
   }
 
   /** What {@code actor} may do with a case it sees, for the case detail. */
