@@ -113,28 +113,52 @@ public final class WebhookDispatcher implements AutoCloseable {
     return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
-  /** One round (blocking; not on an event loop): fan-out, claim, send, mark. Answers the attempts made. */
+  /**
+   * One round (blocking; not on an event loop): fan-out, claim, send, mark. Answers the attempts made. The outcomes
+   * of a round are recorded in one transaction (one commit, not one per delivery: with durable commits the commit is
+   * what bounds throughput); each row is still fenced by its attempt number.
+   */
   public int dispatchOnce() {
     await(fanOut());
     List<Claimed> claimed = await(claim());
-    List<Future<Void>> sends = new ArrayList<>();
+    List<Future<Sent>> sends = new ArrayList<>();
     for (Claimed c : claimed) {
-      sends.add(send(c).compose(outcome -> {
+      sends.add(send(c).map(outcome -> {
         try {
           afterSend.run(c.id, outcome.status);
         } catch (Exception e) {
           LOG.warn("delivery {} not recorded (simulated crash): {}", c.id, e.getMessage());
-          return Future.succeededFuture();
+          return null;
         }
-        return mark(c, outcome);
-      }).recover(e -> {
-        LOG.warn("delivery {} attempt {} could not be recorded: {}", c.id, c.attempts, e.getMessage());
-        return Future.succeededFuture();
+        return new Sent(c, outcome);
       }));
     }
     await(Future.join(sends));
+    List<Sent> done = new ArrayList<>();
+    sends.forEach(f -> {
+      if (f.succeeded() && f.result() != null) {
+        done.add(f.result());
+      }
+    });
+    // one lock order for endpoint rows across dispatchers (a 410 or a failing mark updates the endpoint)
+    done.sort(java.util.Comparator.comparing((Sent x) -> x.claimed.endpointId).thenComparingLong(x -> x.claimed.id));
+    if (!done.isEmpty()) {
+      await(pool.withTransaction(conn -> {
+        Future<Void> chain = Future.succeededFuture();
+        for (Sent x : done) {
+          chain = chain.compose(v -> mark(conn, x.claimed, x.outcome));
+        }
+        return chain;
+      }).recover(e -> {
+        // the leases run out and the deliveries are sent again with the same webhook-id (receivers de-duplicate)
+        LOG.warn("{} delivery outcomes could not be recorded: {}", done.size(), e.getMessage());
+        return Future.succeededFuture();
+      }));
+    }
     return claimed.size();
   }
+
+  private record Sent(Claimed claimed, Outcome outcome) {}
 
   private record Claimed(long id, String msgId, UUID endpointId, String url, byte[] body, int attempts, int round,
       List<String> secrets) {}
@@ -338,11 +362,11 @@ public final class WebhookDispatcher implements AutoCloseable {
     return Optional.of(delay);
   }
 
-  private Future<Void> mark(Claimed c, Outcome o) {
+  private Future<Void> mark(io.vertx.sqlclient.SqlConnection conn, Claimed c, Outcome o) {
     OffsetDateTime now = now();
     String error = o.error == null ? null : o.error.length() > 1000 ? o.error.substring(0, 1000) : o.error;
     Integer status = o.status == 0 ? null : o.status;
-    return pool.withTransaction(conn -> {
+    {
       Future<?> attempt = conn.preparedQuery("INSERT INTO webhook_attempts (delivery_id, attempt, attempted_at,"
               + " status, error, duration_ms) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING")
           .execute(Tuple.of(c.id, c.attempts, now, status, error, (int) Math.min(Integer.MAX_VALUE, o.millis)));
@@ -373,7 +397,7 @@ public final class WebhookDispatcher implements AutoCloseable {
               + " lease_until = NULL, last_status = $4, last_error = $5"
               + " WHERE id = $1 AND attempts = $2 AND status = 'PENDING'")
           .execute(Tuple.of(c.id, c.attempts, now.plus(next.get()), status, error))).mapEmpty();
-    });
+    }
   }
 
   private static Future<?> dead(io.vertx.sqlclient.SqlConnection conn, Claimed c, OffsetDateTime now, Integer status,

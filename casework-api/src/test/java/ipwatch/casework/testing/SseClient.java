@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /** A text/event-stream reader for tests: collects every event (id, name, JSON data) and comment line. */
 public final class SseClient implements AutoCloseable {
-  public record Event(long id, String event, JsonObject data) {}
+  /** One event; {@code receivedNanos} is System.nanoTime() when its frame was complete. */
+  public record Event(long id, String event, JsonObject data, long receivedNanos) {}
 
   public final List<Event> events = new CopyOnWriteArrayList<>();
   public final List<String> comments = new CopyOnWriteArrayList<>();
@@ -52,7 +53,7 @@ public final class SseClient implements AutoCloseable {
       lines.forEach(line -> {
         if (line.isEmpty()) {
           if (name[0] != null) {
-            events.add(new Event(id[0], name[0], new JsonObject(data.toString())));
+            events.add(new Event(id[0], name[0], new JsonObject(data.toString()), System.nanoTime()));
           }
           id[0] = -1;
           name[0] = null;
