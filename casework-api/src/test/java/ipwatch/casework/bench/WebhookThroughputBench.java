@@ -64,6 +64,9 @@ public final class WebhookThroughputBench {
           "http://127.0.0.1", Duration.ofHours(24));
       List<WebhookDispatcher> running = new ArrayList<>();
       List<Thread> threads = new ArrayList<>();
+      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+          .getOperatingSystemMXBean();
+      long cpuStarted = os.getProcessCpuTime();
       long started = System.nanoTime();
       for (int d = 0; d < dispatchers; d++) {
         WebhookDispatcher w = new WebhookDispatcher(vertx, pool, settings, new TargetGuard(true), Clock.systemUTC());
@@ -82,6 +85,8 @@ public final class WebhookThroughputBench {
         t.join(Duration.ofMinutes(10).toMillis());
       }
       double seconds = (System.nanoTime() - started) / 1e9;
+      double cpuSeconds = (os.getProcessCpuTime() - cpuStarted) / 1e9;
+      double load = os.getSystemLoadAverage();
       long delivered = Await.result(pool.query("SELECT count(*) FROM webhook_deliveries WHERE status = 'DELIVERED'")
           .execute()).iterator().next().getLong(0);
       System.out.printf("webhook dispatcher → loopback receiver: %d messages, batch %d, %d dispatcher(s), JDK %s,"
@@ -89,7 +94,9 @@ public final class WebhookThroughputBench {
           Runtime.getRuntime().availableProcessors());
       System.out.printf("  received %d (signatures verified, %d bad, %d duplicates), marked DELIVERED %d%n",
           receiver.ids.size(), receiver.badSignatures.get(), receiver.duplicates.get(), delivered);
-      System.out.printf("  %.2f s, %.0f deliveries/s (goal >= 1,000/s)%n", seconds, messages / seconds);
+      System.out.printf("  %.2f s, %.0f deliveries/s (goal >= 1,000/s); this JVM (dispatcher + receiver) used %.1f s"
+          + " of CPU = %.2f ms per delivery; load average at the end %.1f%n", seconds, messages / seconds, cpuSeconds,
+          cpuSeconds * 1000 / messages, load);
       running.forEach(WebhookDispatcher::close);
     }
     Await.result(pool.close());
