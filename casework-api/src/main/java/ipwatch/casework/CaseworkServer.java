@@ -161,6 +161,8 @@ public final class CaseworkServer implements AutoCloseable {
       resources.push(timers);
       resources.push(new ipwatch.casework.alerts.DeadlineAlerts(vertx, pool, clock,
           config.duration("alerts.deadlineWarning")).start(s.workflow().timerScanInterval()));
+      resources.push(new ipwatch.casework.events.EventRetention(vertx, pool,
+          config.duration("alerts.eventRetention")).start());
 
       var router = HttpApi.router(new HttpApi.Deps(vertx, s.http(), pool, tokens, organisations, cases,
           index, consumer::healthy, () -> consumer.state().name(), demoTokens, workflow,

@@ -112,6 +112,18 @@ class EventStreamIT {
   }
 
   @Test
+  void aQuietStreamCarriesAHeartbeatComment() throws Exception {
+    try (SseClient c = SseClient.connect(f.server.port(), f.token("court"), false, null)) {
+      long deadline = System.nanoTime() + EventRoutes.HEARTBEAT.plusSeconds(10).toNanos();
+      while (!c.comments.contains(": heartbeat") && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertTrue(c.comments.contains(": heartbeat"), c.comments.toString());
+      assertTrue(c.events.isEmpty(), "the court was referred nothing");
+    }
+  }
+
+  @Test
   void aBadTokenOrLastEventIdIsAJsonErrorNotAStream() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     HttpResponse<String> noToken = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + f.server.port()
