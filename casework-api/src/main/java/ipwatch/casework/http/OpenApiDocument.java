@@ -162,7 +162,8 @@ public final class OpenApiDocument {
           .put("application/json", new JsonObject().put("schema",
               new JsonObject().put("$ref", "#/components/schemas/" + op.body())))));
     }
-    String contentType = op.path().endsWith("/export") ? "application/zip" : "application/json";
+    String contentType = op.path().endsWith("/export") ? "application/zip"
+        : op.path().equals("/api/events") ? "text/event-stream" : "application/json";
     JsonObject responses = new JsonObject().put(String.valueOf(op.success()), new JsonObject()
         .put("description", "success").put("content", new JsonObject().put(contentType, new JsonObject())));
     Map<String, String> errors = op.authenticated()
