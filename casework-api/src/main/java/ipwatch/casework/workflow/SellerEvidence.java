@@ -29,6 +29,12 @@ final class SellerEvidence {
     return a == Action.COUNTER_NOTICE || a == Action.COMPLAINT;
   }
 
+  /** Whether the request carries uploaded content. */
+  static boolean uploads(TransitionRequest req) {
+    JsonArray items = req.details().getJsonArray(FIELD);
+    return items != null && !items.isEmpty();
+  }
+
   /** Stores uploaded content and answers the request with references in place of the bytes. */
   static Future<TransitionRequest> store(EvidenceStore store, TransitionRequest req) {
     JsonArray items = req.details().getJsonArray(FIELD);

@@ -104,6 +104,16 @@ class CounterNoticeEvidenceIT {
     JsonObject notBase64 = CaseworkFixture.cnDeclaration().put("evidence", new JsonArray().add(
         invoice("x").put("contentBase64", "%%%")));
     assertEquals(400, f.act("platform", id, "counter_notice", notBase64).statusCode());
+    // who may upload is checked before any content is stored: a role that cannot answer, a platform that does not
+    // see the case
+    JsonObject valid = CaseworkFixture.cnDeclaration().put("evidence", new JsonArray().add(invoice("z")));
+    assertEquals(403, f.act("rights-holder", id, "counter_notice", valid).statusCode());
+    Await.result(new ipwatch.casework.auth.Organisations(f.pool).upsert(new ipwatch.casework.auth.Organisation(
+        "org-elsewhere", "Elsewhere", ipwatch.casework.auth.Role.PLATFORM, "elsewhere", java.util.List.of())));
+    String elsewhere = ipwatch.casework.testing.TestTokens.hs256(ipwatch.casework.testing.TestTokens.claims(
+        "org-elsewhere", "PLATFORM", 3600), ipwatch.casework.testing.TestTokens.SECRET);
+    assertEquals(404, f.api.post("/api/cases/" + id + "/transitions", elsewhere, new JsonObject()
+        .put("action", "counter_notice").put("details", valid)).statusCode());
     JsonObject reject = new JsonObject().put("evidence", new JsonArray().add(invoice("y")));
     UUID other = f.open("CN");
     f.addEvidence(other);
