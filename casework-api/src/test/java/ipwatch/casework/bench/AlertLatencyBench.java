@@ -38,7 +38,9 @@ import org.apache.kafka.common.test.TestKitNodes;
  * {@link InfringementsConsumer} and {@link FlagIngestor} (the search index left out: see {@link UnindexedCases}).
  * The rights holder subscribes twice (webhook to a verifying receiver on 127.0.0.1, and SSE) and the benchmark
  * produces flags at a fixed rate (acks=all, idempotent), each a new listing, timing each from just before the send to
- * the signed webhook's arrival and to the SSE frame. The first tenth is warm-up.
+ * the signed webhook's arrival and to the SSE frame, and splitting the time at the start of the ingestion transaction
+ * that opened the case and wrote the alert. One primer flag goes end to end first (topic metadata, consumer group
+ * assignment, first fetch); the first tenth of the timed flags is warm-up.
  *
  * <p>Args: {@code [--flags 1000] [--rate 50]} (flags per second).
  */
@@ -85,8 +87,19 @@ public final class AlertLatencyBench {
       while (!consumer.healthy()) {
         Thread.sleep(100);
       }
+      // one flag end to end before the clock starts: topic metadata, group assignment, first fetch, JIT
+      var primer = TestFlags.flag("primer-0", "tm-us", "org-nordvik", "demo-market", "NORDVIK primer");
+      producer.send(new ProducerRecord<>("infringements", primer.flagId(), TestFlags.bytes(primer))).get();
+      long primed = System.nanoTime() + 120_000_000_000L;
+      while (receiver.ids.isEmpty() && System.nanoTime() < primed) {
+        Thread.sleep(50);
+      }
+      receiver.ids.clear();
+      receiver.bodies.clear();
+      receiver.arrivedNanos.clear();
       try (SseClient sse = SseClient.connect(server.port(), token, false, null)) {
         Map<String, Long> sent = new ConcurrentHashMap<>();
+        Map<String, Long> sentWall = new ConcurrentHashMap<>();
         long start = System.nanoTime();
         long intervalNanos = 1_000_000_000L / rate;
         for (int i = 0; i < flags; i++) {
@@ -97,9 +110,11 @@ public final class AlertLatencyBench {
           String listing = "bench-" + i + "-" + System.nanoTime();
           var flag = TestFlags.flag(listing, "tm-us", "org-nordvik", "demo-market", "NORDVIK parka " + i);
           sent.put(listing, System.nanoTime());
+          sentWall.put(listing, System.currentTimeMillis());
           producer.send(new ProducerRecord<>("infringements", flag.flagId(), TestFlags.bytes(flag)));
         }
         producer.flush();
+        long lastSent = System.nanoTime();
         long deadline = System.nanoTime() + 120_000_000_000L;
         while ((receiver.ids.size() < flags || alerts(sse) < flags) && System.nanoTime() < deadline) {
           Thread.sleep(100);
@@ -114,8 +129,37 @@ public final class AlertLatencyBench {
                 + " load average %.1f%n", flags, rate, flags / 10, "250ms (config)",
             System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
             java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        // where the time goes: until the ingestion transaction that opened the case (and wrote the alert) began
+        // case created_at is the ingestion transaction's start (database clock, same host)
+        List<Double> ingest = new ArrayList<>();
+        Map<String, Double> caseAt = new ConcurrentHashMap<>();
+        Await.result(pool.query("SELECT listing_id, extract(epoch FROM created_at) * 1000 FROM cases").execute())
+            .forEach(r -> {
+              Long t0 = sentWall.get(r.getString(0));
+              if (t0 == null) {
+                return; // the primer
+              }
+              int n = Integer.parseInt(r.getString(0).split("-")[1]);
+              caseAt.put(r.getString(0), r.getDouble(1));
+              if (n >= flags / 10) {
+                ingest.add(r.getDouble(1) - t0);
+              }
+            });
+        List<Double> hookAfterCase = new ArrayList<>();
+        receiver.bodies.forEach((id, body) -> afterCase(body, receiver.arrivedNanos.get(id), sent, sentWall, caseAt,
+            flags, hookAfterCase));
+        List<Double> sseAfterCase = new ArrayList<>();
+        sse.events.stream().filter(e -> e.event().equals("alert")).forEach(e -> afterCase(e.data(),
+            e.receivedNanos(), sent, sentWall, caseAt, flags, sseAfterCase));
+        double sendSeconds = (lastSent - start) / 1e9;
+        System.out.printf("  produced in %.1f s (%.0f flags/s)%n", sendSeconds, flags / sendSeconds);
+        System.out.println("  end to end, from just before the send:");
         print("webhook (signed, verified)", hook, receiver.ids.size(), flags);
         print("SSE /api/events", stream, alerts(sse), flags);
+        System.out.println("  split: flag sent → its case's transaction began (consumer + queue), then → alert:");
+        print("flag → case transaction", ingest, caseAt.size(), flags);
+        print("case → webhook", hookAfterCase, receiver.ids.size(), flags);
+        print("case → SSE", sseAfterCase, alerts(sse), flags);
       }
     } finally {
       server.close();
@@ -124,6 +168,20 @@ public final class AlertLatencyBench {
       kafka.close();
     }
     System.exit(0);
+  }
+
+  /** Adds the time from the case's transaction start to the alert's arrival (ms), warm-up excluded. */
+  private static void afterCase(JsonObject alert, Long arrivedNanos, Map<String, Long> sent,
+      Map<String, Long> sentWall, Map<String, Double> caseAt, int flags, List<Double> out) {
+    String url = alert.getJsonObject("data").getString("url");
+    String listing = url.substring(url.lastIndexOf('/') + 1);
+    Long t0 = sent.get(listing);
+    Long w0 = sentWall.get(listing);
+    Double opened = caseAt.get(listing);
+    if (t0 != null && w0 != null && opened != null && arrivedNanos != null
+        && Integer.parseInt(listing.split("-")[1]) >= flags / 10) {
+      out.add(w0 + (arrivedNanos - t0) / 1e6 - opened);
+    }
   }
 
   private static long alerts(SseClient sse) {
@@ -147,8 +205,7 @@ public final class AlertLatencyBench {
       System.out.printf("  %-28s received %d of %d, nothing measured%n", what, received, flags);
       return;
     }
-    System.out.printf("  %-28s received %d of %d; p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms"
-        + " (goal p99 <= 2,000 ms)%n", what, received, flags, pct(ms, 0.50), pct(ms, 0.95), pct(ms, 0.99),
+    System.out.printf("  %-28s %d of %d; p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n", what, received, flags, pct(ms, 0.50), pct(ms, 0.95), pct(ms, 0.99),
         ms.get(ms.size() - 1));
   }
 
