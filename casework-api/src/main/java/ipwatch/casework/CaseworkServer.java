@@ -159,12 +159,16 @@ public final class CaseworkServer implements AutoCloseable {
         resources.push(new WebhookDispatcher(vertx, pool, s.webhooks(), guard, clock).start());
       }
 
-      Workflow workflow = new Workflow(pool, profiles, routing, clock);
+      Workflow workflow = new Workflow(pool, profiles, routing, clock).sellerEvidenceIn(evidenceStore);
       TimerScanner timers = new TimerScanner(vertx, pool, workflow, clock);
       int fired = await(timers.scanOnce(), "firing deadlines that passed while the service was down");
       LOG.info("deadlines fired at start-up: {}", fired);
       timers.start(s.workflow().timerScanInterval());
       resources.push(timers);
+      resources.push(new ipwatch.casework.alerts.DeadlineAlerts(vertx, pool, clock,
+          config.duration("alerts.deadlineWarning")).start(s.workflow().timerScanInterval()));
+      resources.push(new ipwatch.casework.events.EventRetention(vertx, pool,
+          config.duration("alerts.eventRetention")).start());
 
       var router = HttpApi.router(new HttpApi.Deps(vertx, s.http(), pool, tokens, organisations, cases,
           index, consumer::healthy, () -> consumer.state().name(), demoTokens, workflow,

@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public final class BodySchemas {
   public static final List<String> NAMES = List.of("Transition", "Comment", "Assignment", "SellerIdentifiers",
-      "EvidenceItem", "Asset", "WebhookEndpoint", "WebhookEndpointUpdate", "SecretRotation");
+      "EvidenceItem", "Asset", "WebhookEndpoint", "WebhookEndpointUpdate", "SecretRotation", "Subscription");
   private static final Map<String, JsonObject> SCHEMAS = new LinkedHashMap<>();
   private static final Map<String, Validator> VALIDATORS = new LinkedHashMap<>();
 

@@ -75,6 +75,7 @@ public final class HttpApi {
     String openApi = OpenApiDocument.document().encode();
     root.get("/api/openapi.json").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
         .putHeader("Cache-Control", "max-age=300").end(openApi));
+    root.get("/api/events").handler(EventRoutes::tokenFromQuery);
     root.route("/api/*").subRouter(apiRouter(d));
 
     root.route("/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
@@ -109,6 +110,9 @@ public final class HttpApi {
     new WebhookRoutes(d.webhooks()).mount(api);
     new NoticeRoutes(d.notices()).mount(api);
     new NetworkRoutes(new ipwatch.casework.network.SellerNetworks(d.pool())).mount(api);
+    new SubscriptionRoutes(d.pool()).mount(api);
+    new EventRoutes(d.vertx(), d.pool()).mount(api);
+    new ExportRoutes(d.pool()).mount(api);
     api.route().failureHandler(ErrorMapper::handle);
     return api;
   }

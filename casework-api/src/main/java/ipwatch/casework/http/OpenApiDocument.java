@@ -58,20 +58,38 @@ public final class OpenApiDocument {
           "RIGHTS_HOLDER (owner)", null, 200),
       op("get", "/api/registry/assets/{assetId}/versions", "Every version of an asset, removals included",
           "RIGHTS_HOLDER (owner)", null, 200),
-      op("get", "/api/webhooks/endpoints", "The caller's webhook endpoints (secrets shown by hint only)", "PLATFORM",
+      op("get", "/api/webhooks/endpoints", "The caller's webhook endpoints (secrets shown by hint only)",
+          "PLATFORM, RIGHTS_HOLDER",
           null, 200),
       op("post", "/api/webhooks/endpoints", "Register an endpoint; answers its first whsec_ secret (shown once). "
-          + "Private, loopback and link-local targets are refused", "PLATFORM", "WebhookEndpoint", 201),
-      op("get", "/api/webhooks/endpoints/{endpointId}", "One endpoint with its secrets' metadata", "PLATFORM (owner)",
+          + "Private, loopback and link-local targets are refused", "PLATFORM, RIGHTS_HOLDER", "WebhookEndpoint", 201),
+      op("get", "/api/webhooks/endpoints/{endpointId}", "One endpoint with its secrets' metadata",
+          "PLATFORM, RIGHTS_HOLDER (owner)",
           null, 200),
       op("patch", "/api/webhooks/endpoints/{endpointId}", "Change the URL or description, disable or re-enable",
-          "PLATFORM (owner)", "WebhookEndpointUpdate", 200),
+          "PLATFORM, RIGHTS_HOLDER (owner)", "WebhookEndpointUpdate", 200),
       op("post", "/api/webhooks/endpoints/{endpointId}/secrets", "Rotate: a new secret (shown once); the previous "
-          + "ones keep signing for the grace period", "PLATFORM (owner)", "SecretRotation", 201),
+          + "ones keep signing for the grace period", "PLATFORM, RIGHTS_HOLDER (owner)", "SecretRotation", 201),
       op("get", "/api/webhooks/endpoints/{endpointId}/deliveries", "Latest deliveries with every attempt "
-          + "(status=PENDING|DELIVERED|DEAD)", "PLATFORM (owner)", null, 200),
+          + "(status=PENDING|DELIVERED|DEAD)", "PLATFORM, RIGHTS_HOLDER (owner)", null, 200),
       op("post", "/api/webhooks/deliveries/{deliveryId}/replay", "Replay a dead-lettered delivery (same webhook-id)",
-          "PLATFORM (owner)", null, 202),
+          "PLATFORM, RIGHTS_HOLDER (owner)", null, 202),
+      op("get", "/api/subscriptions", "The caller's alert subscriptions", "RIGHTS_HOLDER", null, 200),
+      op("post", "/api/subscriptions", "Subscribe to alerts on own assets (filters: assetIds, minScore, kinds, "
+          + "marketplaces, jurisdictions; events CASE_OPENED, RELISTING, DEADLINE_APPROACHING; channel webhook with "
+          + "an own endpointId, or sse). Idempotent: the same subscription answers the stored one", "RIGHTS_HOLDER",
+          "Subscription", 201),
+      op("get", "/api/subscriptions/{subscriptionId}", "One subscription", "RIGHTS_HOLDER (owner)", null, 200),
+      op("delete", "/api/subscriptions/{subscriptionId}", "Delete a subscription", "RIGHTS_HOLDER (owner)", null,
+          204),
+      op("get", "/api/events", "text/event-stream: case.updated for cases the caller sees, alert for its own "
+          + "subscriptions, webhook.failing for its endpoints; Last-Event-ID resumes; comment heartbeat every 15 s; "
+          + "the token may also come as ?access_token= on this route only", "any", null, 200),
+      op("get", "/api/exports/dsa-statements", "Platform removals as DSA Transparency Database statements of "
+          + "reasons (from, to: ISO date or instant)", "PLATFORM (own marketplace), REGULATOR, ADMIN (jurisdictions)",
+          null, 200),
+      op("get", "/api/exports/lumen", "Sent notices as Lumen-style records without personal data (from, to)",
+          "PLATFORM (own marketplace), REGULATOR, ADMIN (jurisdictions)", null, 200),
       op("get", "/api/cases/{id}/network", "The operator network of the case's seller: accounts (masked per role, "
           + "with the cases the caller may see) and the shared identifiers linking them", ALL, null, 200),
       op("get", "/api/networks", "Seller networks with the most cases the caller may see (limit, 1-100, default "
@@ -148,7 +166,8 @@ public final class OpenApiDocument {
           .put("application/json", new JsonObject().put("schema",
               new JsonObject().put("$ref", "#/components/schemas/" + op.body())))));
     }
-    String contentType = op.path().endsWith("/export") ? "application/zip" : "application/json";
+    String contentType = op.path().endsWith("/export") ? "application/zip"
+        : op.path().equals("/api/events") ? "text/event-stream" : "application/json";
     JsonObject responses = new JsonObject().put(String.valueOf(op.success()), new JsonObject()
         .put("description", "success").put("content", new JsonObject().put(contentType, new JsonObject())));
     Map<String, String> errors = op.authenticated()

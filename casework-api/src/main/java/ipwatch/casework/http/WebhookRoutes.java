@@ -1,5 +1,6 @@
 package ipwatch.casework.http;
 
+import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -10,11 +11,14 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A platform's webhook endpoints (takedown notices arrive there): register, list, change or disable, rotate
- * secrets, see deliveries and replay dead letters. Scoped to the caller's organisation in every query.
+ * Webhook endpoints of platforms (takedown notices arrive there) and rights holders (their alert subscriptions point
+ * there): register, list, change or disable, rotate secrets, see deliveries and replay dead letters. Scoped to the
+ * caller's organisation in every query.
  */
 final class WebhookRoutes {
   private static final Set<String> STATUSES = Set.of("PENDING", "DELIVERED", "DEAD");
+  // platforms receive takedown notices; rights holders point their alert subscriptions at their endpoints
+  private static final Handler<RoutingContext> OWNERS = Guard.roles(Role.PLATFORM, Role.RIGHTS_HOLDER);
   private final WebhookEndpoints endpoints;
 
   WebhookRoutes(WebhookEndpoints endpoints) {
@@ -22,14 +26,14 @@ final class WebhookRoutes {
   }
 
   void mount(Router api) {
-    api.get("/webhooks/endpoints").handler(Guard.roles(Role.PLATFORM)).handler(this::list);
-    api.post("/webhooks/endpoints").handler(Guard.roles(Role.PLATFORM)).handler(this::register);
-    api.get("/webhooks/endpoints/:endpointId").handler(Guard.roles(Role.PLATFORM)).handler(this::get);
-    api.patch("/webhooks/endpoints/:endpointId").handler(Guard.roles(Role.PLATFORM)).handler(this::update);
-    api.post("/webhooks/endpoints/:endpointId/secrets").handler(Guard.roles(Role.PLATFORM)).handler(this::rotate);
-    api.get("/webhooks/endpoints/:endpointId/deliveries").handler(Guard.roles(Role.PLATFORM))
+    api.get("/webhooks/endpoints").handler(OWNERS).handler(this::list);
+    api.post("/webhooks/endpoints").handler(OWNERS).handler(this::register);
+    api.get("/webhooks/endpoints/:endpointId").handler(OWNERS).handler(this::get);
+    api.patch("/webhooks/endpoints/:endpointId").handler(OWNERS).handler(this::update);
+    api.post("/webhooks/endpoints/:endpointId/secrets").handler(OWNERS).handler(this::rotate);
+    api.get("/webhooks/endpoints/:endpointId/deliveries").handler(OWNERS)
         .handler(this::deliveries);
-    api.post("/webhooks/deliveries/:deliveryId/replay").handler(Guard.roles(Role.PLATFORM)).handler(this::replay);
+    api.post("/webhooks/deliveries/:deliveryId/replay").handler(OWNERS).handler(this::replay);
   }
 
   private static UUID endpointId(RoutingContext ctx) {

@@ -9,6 +9,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import ipwatch.casework.alerts.CaseAlerts;
 import ipwatch.casework.cases.CaseEvent;
 import ipwatch.casework.cases.CaseRows;
 import ipwatch.casework.cases.CaseStatus;
@@ -59,7 +60,7 @@ public final class FlagIngestor {
     } catch (BadRecordException e) {
       return deadLetter(source, raw, e.getMessage());
     }
-    return pool.withTransaction(conn -> open(conn, flag, source))
+    return pool.withTransaction(conn -> open(conn, flag, source).compose(o -> CaseAlerts.afterIngest(conn, o)))
         .recover(e -> isBadData(e)
             ? deadLetter(source, raw, "refused by the database: " + ((PgException) e).getErrorMessage())
             : Future.failedFuture(e));

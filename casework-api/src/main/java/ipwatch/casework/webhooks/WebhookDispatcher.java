@@ -113,27 +113,79 @@ public final class WebhookDispatcher implements AutoCloseable {
     return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
-  /** One round (blocking; not on an event loop): fan-out, claim, send, mark. Answers the attempts made. */
+  /**
+   * One round (blocking; not on an event loop): fan-out, claim, send, mark. Answers the attempts made. The outcomes
+   * of a round are recorded in one transaction (one commit, not one per delivery: with durable commits the commit is
+   * what bounds throughput); each row is still fenced by its attempt number.
+   */
   public int dispatchOnce() {
     await(fanOut());
     List<Claimed> claimed = await(claim());
-    List<Future<Void>> sends = new ArrayList<>();
+    List<Future<Sent>> sends = new ArrayList<>();
     for (Claimed c : claimed) {
-      sends.add(send(c).compose(outcome -> {
+      sends.add(send(c).map(outcome -> {
         try {
           afterSend.run(c.id, outcome.status);
         } catch (Exception e) {
           LOG.warn("delivery {} not recorded (simulated crash): {}", c.id, e.getMessage());
-          return Future.succeededFuture();
+          return null;
         }
-        return mark(c, outcome);
-      }).recover(e -> {
-        LOG.warn("delivery {} attempt {} could not be recorded: {}", c.id, c.attempts, e.getMessage());
-        return Future.succeededFuture();
+        return new Sent(c, outcome);
       }));
     }
     await(Future.join(sends));
+    List<Sent> done = new ArrayList<>();
+    sends.forEach(f -> {
+      if (f.succeeded() && f.result() != null) {
+        done.add(f.result());
+      }
+    });
+    // one lock order for endpoint rows across dispatchers (a 410 or a failing mark updates the endpoint)
+    done.sort(java.util.Comparator.comparing((Sent x) -> x.claimed.endpointId).thenComparingLong(x -> x.claimed.id));
+    if (!done.isEmpty()) {
+      await(pool.withTransaction(conn -> {
+        // the common case, 2xx, in two batched statements; everything else row by row
+        Future<Void> chain = markDelivered(conn, done.stream().filter(x -> x.outcome.delivered()).toList());
+        for (Sent x : done) {
+          if (!x.outcome.delivered()) {
+            chain = chain.compose(v -> mark(conn, x.claimed, x.outcome));
+          }
+        }
+        return chain;
+      }).recover(e -> {
+        // the leases run out and the deliveries are sent again with the same webhook-id (receivers de-duplicate)
+        LOG.warn("{} delivery outcomes could not be recorded: {}", done.size(), e.getMessage());
+        return Future.succeededFuture();
+      }));
+    }
     return claimed.size();
+  }
+
+  private record Sent(Claimed claimed, Outcome outcome) {}
+
+  private Future<Void> markDelivered(io.vertx.sqlclient.SqlConnection conn, List<Sent> delivered) {
+    if (delivered.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    OffsetDateTime now = now();
+    List<Tuple> attempts = new ArrayList<>();
+    List<Tuple> marks = new ArrayList<>();
+    Set<UUID> endpoints = new HashSet<>();
+    for (Sent x : delivered) {
+      attempts.add(Tuple.of(x.claimed.id, x.claimed.attempts, now, x.outcome.status,
+          (int) Math.min(Integer.MAX_VALUE, x.outcome.millis)));
+      marks.add(Tuple.of(x.claimed.id, x.claimed.attempts, now, x.outcome.status));
+      endpoints.add(x.claimed.endpointId);
+    }
+    return conn.preparedQuery("INSERT INTO webhook_attempts (delivery_id, attempt, attempted_at, status,"
+            + " duration_ms) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING").executeBatch(attempts)
+        .compose(v -> conn.preparedQuery("UPDATE webhook_deliveries SET status = 'DELIVERED', delivered_at = $3,"
+            + " lease_until = NULL, last_status = $4, last_error = NULL"
+            + " WHERE id = $1 AND attempts = $2 AND status = 'PENDING'").executeBatch(marks))
+        .compose(v -> conn.preparedQuery("UPDATE webhook_endpoints SET failing_since = NULL, failing_reason = NULL"
+            + " WHERE id = ANY($1) AND failing_since IS NOT NULL")
+            .execute(Tuple.tuple().addArrayOfUUID(endpoints.toArray(UUID[]::new))))
+        .mapEmpty();
   }
 
   private record Claimed(long id, String msgId, UUID endpointId, String url, byte[] body, int attempts, int round,
@@ -148,8 +200,8 @@ public final class WebhookDispatcher implements AutoCloseable {
   /** Outbox rows → one delivery per enabled endpoint of the target; rows without an endpoint are marked taken. */
   Future<Integer> fanOut() {
     OffsetDateTime now = now();
-    return pool.withTransaction(conn -> conn.preparedQuery("SELECT id, msg_key, target_org, event_type, payload,"
-            + " created_at FROM outbox WHERE channel = 'webhook' AND published_at IS NULL AND dead_at IS NULL"
+    return pool.withTransaction(conn -> conn.preparedQuery("SELECT id, msg_key, target_org, target_endpoint,"
+            + " event_type, payload, created_at FROM outbox WHERE channel = 'webhook' AND published_at IS NULL AND dead_at IS NULL"
             + " ORDER BY id LIMIT " + FAN_OUT_BATCH + " FOR UPDATE SKIP LOCKED").execute()
         .compose(rows -> {
           List<Row> taken = new ArrayList<>();
@@ -178,8 +230,10 @@ public final class WebhookDispatcher implements AutoCloseable {
                   ids.add(r.getLong("id"));
                   String body = body(r).encode();
                   for (Row e : endpoints) {
+                    UUID only = r.getUUID("target_endpoint");
                     boolean target = r.getString("target_org") != null
                         ? r.getString("target_org").equals(e.getString("org"))
+                            && (only == null || only.equals(e.getUUID("id")))
                         : r.getString("msg_key") != null && r.getString("msg_key").equals(e.getString("marketplace"));
                     if (target) {
                       inserts.add(Tuple.of("msg_" + UUID.randomUUID().toString().replace("-", ""), r.getLong("id"),
@@ -336,11 +390,11 @@ public final class WebhookDispatcher implements AutoCloseable {
     return Optional.of(delay);
   }
 
-  private Future<Void> mark(Claimed c, Outcome o) {
+  private Future<Void> mark(io.vertx.sqlclient.SqlConnection conn, Claimed c, Outcome o) {
     OffsetDateTime now = now();
     String error = o.error == null ? null : o.error.length() > 1000 ? o.error.substring(0, 1000) : o.error;
     Integer status = o.status == 0 ? null : o.status;
-    return pool.withTransaction(conn -> {
+    {
       Future<?> attempt = conn.preparedQuery("INSERT INTO webhook_attempts (delivery_id, attempt, attempted_at,"
               + " status, error, duration_ms) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING")
           .execute(Tuple.of(c.id, c.attempts, now, status, error, (int) Math.min(Integer.MAX_VALUE, o.millis)));
@@ -348,7 +402,10 @@ public final class WebhookDispatcher implements AutoCloseable {
         return attempt.compose(v -> conn.preparedQuery("UPDATE webhook_deliveries SET status = 'DELIVERED',"
                 + " delivered_at = $3, lease_until = NULL, last_status = $4, last_error = NULL"
                 + " WHERE id = $1 AND attempts = $2 AND status = 'PENDING'")
-            .execute(Tuple.of(c.id, c.attempts, now, status))).mapEmpty();
+            .execute(Tuple.of(c.id, c.attempts, now, status)))
+            .compose(v -> conn.preparedQuery("UPDATE webhook_endpoints SET failing_since = NULL, failing_reason = NULL"
+                + " WHERE id = $1 AND failing_since IS NOT NULL").execute(Tuple.of(c.endpointId)))
+            .mapEmpty();
       }
       if (o.status == 410) {
         LOG.warn("endpoint {} answered 410 Gone: disabled", c.endpointId);
@@ -360,13 +417,15 @@ public final class WebhookDispatcher implements AutoCloseable {
       Optional<Duration> next = nextDelay(c.round, o.status, o.retryAfter);
       if (next.isEmpty()) {
         LOG.warn("delivery {} ({}) dead-lettered after {} attempts: {}", c.id, c.msgId, c.round, error);
-        return attempt.compose(v -> dead(conn, c, now, status, error)).mapEmpty();
+        return attempt.compose(v -> dead(conn, c, now, status, error))
+            .compose(v -> EndpointFailing.mark(conn, c.endpointId, c.id, c.msgId, c.round, error, now))
+            .mapEmpty();
       }
       return attempt.compose(v -> conn.preparedQuery("UPDATE webhook_deliveries SET next_attempt_at = $3,"
               + " lease_until = NULL, last_status = $4, last_error = $5"
               + " WHERE id = $1 AND attempts = $2 AND status = 'PENDING'")
           .execute(Tuple.of(c.id, c.attempts, now.plus(next.get()), status, error))).mapEmpty();
-    });
+    }
   }
 
   private static Future<?> dead(io.vertx.sqlclient.SqlConnection conn, Claimed c, OffsetDateTime now, Integer status,

@@ -100,8 +100,8 @@ public final class WebhookEndpoints {
 
   /** The endpoint and its secrets' metadata (never the secret itself after creation). */
   private Future<Optional<JsonObject>> load(SqlConnection conn, Caller caller, UUID id) {
-    return conn.preparedQuery("SELECT id, url, description, enabled, disabled_reason, created_at, updated_at"
-            + " FROM webhook_endpoints WHERE id = $1 AND org_id = $2").execute(Tuple.of(id, caller.orgId()))
+    return conn.preparedQuery("SELECT id, url, description, enabled, disabled_reason, created_at, updated_at,"
+            + " failing_since, failing_reason FROM webhook_endpoints WHERE id = $1 AND org_id = $2").execute(Tuple.of(id, caller.orgId()))
         .compose(rows -> {
           if (!rows.iterator().hasNext()) {
             return Future.succeededFuture(Optional.empty());
@@ -110,6 +110,11 @@ public final class WebhookEndpoints {
           JsonObject e = new JsonObject().put("id", r.getUUID("id").toString()).put("url", r.getString("url"))
               .put("description", r.getString("description")).put("enabled", r.getBoolean("enabled"))
               .put("disabledReason", r.getString("disabled_reason"))
+              // set when a delivery was dead-lettered after the whole retry schedule; cleared by the next 2xx
+              .put("failing", r.getOffsetDateTime("failing_since") != null)
+              .put("failingSince", r.getOffsetDateTime("failing_since") == null ? null
+                  : r.getOffsetDateTime("failing_since").toInstant().toString())
+              .put("failingReason", r.getString("failing_reason"))
               .put("createdAt", r.getOffsetDateTime("created_at").toInstant().toString())
               .put("updatedAt", r.getOffsetDateTime("updated_at").toInstant().toString());
           return conn.preparedQuery("SELECT id, secret, created_at, expires_at FROM webhook_secrets"

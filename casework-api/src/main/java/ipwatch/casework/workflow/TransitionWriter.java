@@ -90,6 +90,7 @@ final class TransitionWriter {
         .compose(updated -> (a.changesStatus() ? arm(conn, a, before, profile, now) : Future.<Void>succeededFuture())
             .compose(v -> webhook(conn, a, updated))
             .compose(v -> outcome(conn, a, updated, now))
+            .compose(v -> SellerEvidence.append(conn, a, updated.id(), actor.id(), req.details(), now))
             .map(updated));
   }
 

@@ -27,6 +27,7 @@ public final class Workflow {
   private final JurisdictionProfiles profiles;
   private final TransitionWriter writer;
   private final Clock clock;
+  private volatile ipwatch.model.EvidenceStore sellerEvidence = new ipwatch.casework.evidence.NoEvidenceStore();
 
   public Workflow(Pool pool, JurisdictionProfiles profiles, Routing routing, Clock clock) {
     this.pool = pool;
@@ -39,7 +40,38 @@ public final class Workflow {
   public record Result(CaseSummary kase, boolean legalHold, List<String> allowed) {}
 
   public Future<Result> transition(Actor actor, UUID caseId, TransitionRequest req) {
-    return pool.withTransaction(conn -> apply(conn, actor, caseId, req));
+    Future<TransitionRequest> prepared = SellerEvidence.uploads(req)
+        ? mayUpload(actor, caseId, req.action()).compose(v -> SellerEvidence.store(sellerEvidence, req))
+        : Future.succeededFuture(req);
+    return prepared.compose(stored -> pool.withTransaction(conn -> apply(conn, actor, caseId, stored)));
+  }
+
+  /**
+   * Content is stored before the transaction, so who may upload is checked first: a case the actor does not see is
+   * the usual 404 and a role that can never take the action the usual 403, with nothing written to the store.
+   */
+  private Future<Void> mayUpload(Actor actor, UUID caseId, Action a) {
+    if (!StateMachine.roleMay(actor.role(), a)) {
+      return Future.failedFuture(new TransitionRefused(TransitionRefused.Reason.FORBIDDEN,
+          "A " + actor.role() + " cannot " + a.jsonName() + " a case.", List.of()));
+    }
+    List<Object> params = new ArrayList<>();
+    params.add(caseId);
+    String scope = actor.caller().map(c -> " AND " + CaseRows.where(PartyScope.of(c.organisation()), params))
+        .orElse("");
+    return pool.preparedQuery("SELECT 1 FROM cases WHERE id = $1" + scope).execute(Tuple.from(params))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            throw TransitionRefused.notFound();
+          }
+          return null;
+        });
+  }
+
+  /** Where a counter-notice's or complaint's evidence is stored (the evidence store shared with the crawler). */
+  public Workflow sellerEvidenceIn(ipwatch.model.EvidenceStore store) {
+    this.sellerEvidence = store;
+    return this;
   }
 
   /** What {@code actor} may do with a case it sees, for the case detail. */

@@ -45,6 +45,10 @@ class AuthorizationMatrixIT {
   private static String ownDelivery;
   private static String foreignEndpoint;
   private static String foreignDelivery;
+  /** The rights holder's own webhook endpoint and delivery (alert subscriptions point there); Lumora's subscription. */
+  private static String holderEndpoint;
+  private static String holderDelivery;
+  private static String foreignSubscription;
 
   private enum Obj { OWN, FOREIGN, MISSING }
 
@@ -79,6 +83,13 @@ class AuthorizationMatrixIT {
         .execute(io.vertx.sqlclient.Tuple.of(UUID.fromString(foreignEndpoint))));
     ownDelivery = delivery(ownEndpoint, -1);
     foreignDelivery = delivery(foreignEndpoint, -2);
+    holderEndpoint = ipwatch.casework.testing.TestApi.json(f.api.post("/api/webhooks/endpoints",
+        TOKENS.get("rights-holder"), new JsonObject().put("url", "https://93.184.216.34/nordvik-alerts")), 201)
+        .getString("id");
+    holderDelivery = delivery(holderEndpoint, -3);
+    foreignSubscription = ipwatch.casework.testing.TestApi.json(f.api.post("/api/subscriptions",
+        f.token("rights-holder-2"), new JsonObject().put("events", new io.vertx.core.json.JsonArray()
+            .add("CASE_OPENED")).put("channel", "sse")), 201).getString("id");
   }
 
   private static String delivery(String endpoint, long outboxId) {
@@ -158,16 +169,19 @@ class AuthorizationMatrixIT {
     }
     accuracy.put("rights-holder", new int[] {200, 404, 404}); // its own record only
     rows.add(new Row("GET", "/api/notifiers/{orgId}/accuracy", null, accuracy));
-    // webhook endpoints: the platform's own; other roles may never use them
-    rows.add(new Row("GET", "/api/webhooks/endpoints/{endpointId}", null, roles(403, 403, 403, 200, 403)));
+    // webhook endpoints: platforms' and rights holders' own; other roles may never use them
+    rows.add(new Row("GET", "/api/webhooks/endpoints/{endpointId}", null, roles(403, 403, 200, 200, 403)));
     rows.add(new Row("PATCH", "/api/webhooks/endpoints/{endpointId}",
-        () -> new JsonObject().put("description", "takedowns").encode(), roles(403, 403, 403, 200, 403)));
+        () -> new JsonObject().put("description", "takedowns").encode(), roles(403, 403, 200, 200, 403)));
     rows.add(new Row("POST", "/api/webhooks/endpoints/{endpointId}/secrets",
-        () -> new JsonObject().put("graceSeconds", 60).encode(), roles(403, 403, 403, 201, 403)));
-    rows.add(new Row("GET", "/api/webhooks/endpoints/{endpointId}/deliveries", null, roles(403, 403, 403, 200, 403)));
-    // the platform's own delivery was delivered, so it cannot be replayed (409 after the scoped load)
+        () -> new JsonObject().put("graceSeconds", 60).encode(), roles(403, 403, 201, 201, 403)));
+    rows.add(new Row("GET", "/api/webhooks/endpoints/{endpointId}/deliveries", null, roles(403, 403, 200, 200, 403)));
+    // the owners' deliveries were delivered, so it cannot be replayed (409 after the scoped load)
     rows.add(new Row("POST", "/api/webhooks/deliveries/{deliveryId}/replay", () -> "{}",
-        roles(403, 403, 403, 409, 403)));
+        roles(403, 403, 409, 409, 403)));
+    // alert subscriptions: a rights holder's own
+    rows.add(new Row("GET", "/api/subscriptions/{subscriptionId}", null, roles(403, 403, 200, 403, 403)));
+    rows.add(new Row("DELETE", "/api/subscriptions/{subscriptionId}", null, roles(403, 403, 204, 403, 403)));
     return rows;
   }
 
@@ -188,16 +202,29 @@ class AuthorizationMatrixIT {
       case MISSING -> "org-missing";
     };
     String endpoint = switch (o) {
-      case OWN -> ownEndpoint;
+      case OWN -> role.equals("rights-holder") ? holderEndpoint : ownEndpoint;
       case FOREIGN -> foreignEndpoint;
       case MISSING -> UUID.randomUUID().toString();
     };
+    boolean holder = role.equals("rights-holder");
+    String subscription = switch (o) {
+      case OWN -> holder && template.startsWith("/api/subscriptions") ? ownSubscription() : foreignSubscription;
+      case FOREIGN -> foreignSubscription;
+      case MISSING -> UUID.randomUUID().toString();
+    };
     String delivery = switch (o) {
-      case OWN -> ownDelivery;
+      case OWN -> holder ? holderDelivery : ownDelivery;
       case FOREIGN -> foreignDelivery;
       case MISSING -> "987654321";
     };
-    return template.replace("{endpointId}", endpoint).replace("{deliveryId}", delivery).replace("{id}", caseId).replace("{assetId}", asset).replace("{orgId}", org);
+    return template.replace("{subscriptionId}", subscription).replace("{endpointId}", endpoint).replace("{deliveryId}", delivery).replace("{id}", caseId).replace("{assetId}", asset).replace("{orgId}", org);
+  }
+
+  /** A fresh subscription of Nordvik per call, so that DELETE on "own" does not remove what GET needs. */
+  private static String ownSubscription() {
+    return ipwatch.casework.testing.TestApi.json(f.api.post("/api/subscriptions", TOKENS.get("rights-holder"),
+        new JsonObject().put("events", new io.vertx.core.json.JsonArray().add("CASE_OPENED")).put("channel", "sse")
+            .put("minScore", Math.random())), 201).getString("id");
   }
 
   /** A fresh asset of Nordvik per call, so that DELETE on "own" does not remove what later rows need. */
@@ -228,6 +255,25 @@ class AuthorizationMatrixIT {
         }
       }
     }
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+  }
+
+  @Test
+  void collectionEndpointsOfAlertsAndExportsAnswerPerRole() {
+    Map<String, Map<String, Integer>> expected = new LinkedHashMap<>();
+    expected.put("/api/subscriptions", Map.of("regulator", 403, "court", 403, "rights-holder", 200,
+        "platform", 403, "admin", 403));
+    for (String export : List.of("/api/exports/dsa-statements", "/api/exports/lumen")) {
+      expected.put(export, Map.of("regulator", 200, "court", 403, "rights-holder", 403, "platform", 200,
+          "admin", 200));
+    }
+    List<String> failures = new ArrayList<>();
+    expected.forEach((path, byRole) -> byRole.forEach((role, want) -> {
+      int got = f.api.get(path, TOKENS.get(role)).statusCode();
+      if (got != want) {
+        failures.add("GET " + path + " as " + role + ": " + got + " (wanted " + want + ")");
+      }
+    }));
     assertTrue(failures.isEmpty(), String.join("\n", failures));
   }
 

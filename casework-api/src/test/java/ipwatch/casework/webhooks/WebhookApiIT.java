@@ -104,11 +104,19 @@ class WebhookApiIT {
   }
 
   @Test
-  void onlyPlatformsUseWebhookEndpoints() {
-    for (String role : List.of("regulator", "court", "rights-holder")) {
+  void onlyPlatformsAndRightsHoldersUseWebhookEndpoints() {
+    for (String role : List.of("regulator", "court")) {
       assertEquals(403, f.api.get("/api/webhooks/endpoints", f.token(role)).statusCode(), role);
       assertEquals(403, f.api.post("/api/webhooks/endpoints", f.token(role), new JsonObject().put("url", PUBLIC))
           .statusCode(), role);
     }
+    // a rights holder's endpoint receives its alert subscriptions; it never sees a platform's endpoints
+    String holder = f.token("rights-holder");
+    TestApi.json(f.api.post("/api/webhooks/endpoints", holder, new JsonObject().put("url", PUBLIC)), 201);
+    for (Object e : TestApi.json(f.api.get("/api/webhooks/endpoints", holder), 200).getJsonArray("items")) {
+      assertEquals(1, TestApi.json(f.api.get("/api/webhooks/endpoints/" + ((JsonObject) e).getString("id"), holder),
+          200).getJsonArray("secrets").size());
+    }
+    assertEquals(1, TestApi.json(f.api.get("/api/webhooks/endpoints", holder), 200).getInteger("total"));
   }
 }
