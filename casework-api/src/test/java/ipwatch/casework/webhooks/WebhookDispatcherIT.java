@@ -274,6 +274,40 @@ class WebhookDispatcherIT {
     assertEquals(0, receiver.duplicates.get());
   }
 
+  /**
+   * Fault drill 5 (docs/reliability.md): the receiver is down for a day and a half of compressed clock while notices
+   * keep coming; the dispatcher runs every simulated 10 minutes. When it is back, every notice arrives, each webhook-id
+   * is processed once, and nothing was dead-lettered (the schedule spans about three days).
+   */
+  @Test
+  void aReceiverDownForADayAndAHalfGetsEveryNoticeOnceWhenItIsBack() {
+    int port = receiver.port();
+    receiver.stop();
+    int sent = 0;
+    int rounds = 0;
+    for (Duration down = Duration.ZERO; down.compareTo(Duration.ofHours(36)) < 0;
+        down = down.plus(Duration.ofMinutes(10))) {
+      if (rounds % 12 == 0) {
+        notice(); // one new notice every two hours of the outage
+        sent++;
+      }
+      dispatcher.dispatchOnce();
+      f.clock.advance(Duration.ofMinutes(10));
+      rounds++;
+    }
+    assertTrue(deliveries().stream().noneMatch(d -> "DEAD".equals(d.getString("status"))), "none given up");
+    receiver.start(port);
+    for (int i = 0; i < 24 * 6 && receiver.processed.size() < sent; i++) {
+      f.clock.advance(Duration.ofMinutes(10)); // the longest pending back-off step is still ahead of some
+      dispatcher.dispatchOnce();
+    }
+    System.out.printf("[drill 5] receiver down 36 h (compressed, %d dispatch rounds): %d notices sent, %d delivered, "
+        + "%d duplicates at the receiver%n", rounds, sent, receiver.processed.size(), receiver.duplicates.get());
+    assertEquals(sent, receiver.processed.size(), "every notice arrived");
+    assertEquals(0, receiver.duplicates.get(), "each webhook-id processed once");
+    assertTrue(deliveries().stream().allMatch(d -> "DELIVERED".equals(d.getString("status"))));
+  }
+
   @Test
   void aDispatcherKilledBetweenSendAndMarkIsRedeliveredAndTheReceiverDeduplicates() {
     AtomicBoolean crashOnce = new AtomicBoolean(true);
