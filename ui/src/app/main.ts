@@ -22,7 +22,7 @@ let me: Me | null = null;
 const api = new Api(() => token);
 const live = new LiveUpdates();
 
-const statusLine = h('p', { id: 'status', className: 'status', role: 'status', 'aria-live': 'polite' });
+const statusLine = h('p', { id: 'status-line', className: 'status', role: 'status', 'aria-live': 'polite' });
 const main = h('main', { id: 'main', tabindex: '-1' });
 const nav = h('nav', { className: 'nav', 'aria-label': t('mainNav') });
 const header = h('header', { className: 'topbar' });
