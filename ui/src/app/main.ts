@@ -79,7 +79,7 @@ function renderChrome(route: Route): void {
   nav.replaceChildren(h('ul', {}, ...items.map((item) => {
     const label = item === 'queue' && me?.organisation.role === 'RIGHTS_HOLDER' ? 'navMyCases' : NAV_LABEL[item];
     const href = item === 'queue' ? '#/cases' : `#/${item}`;
-    const current = route.view === item || (item === 'queue' && route.view === 'case');
+    const current = route.view === item || ((item === 'queue' || item === 'notices') && route.view === 'case');
     return h('li', {}, h('a', { href, 'aria-current': current ? 'page' : null, 'data-nav': item }, t(label)));
   })));
 }

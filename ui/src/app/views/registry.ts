@@ -65,7 +65,7 @@ export async function registryView(ctx: Ctx): Promise<HTMLElement> {
       }
     } },
   h('h3', { id: 'add-title' }, t('registryAdd')),
-  field('a-id', 'assetId', false, { required: 'true', pattern: '[A-Za-z0-9._:-]{1,100}' }),
+  field('a-id', 'assetId', false, { required: 'true', pattern: '[A-Za-z0-9._:\\-]{1,100}' }),
   h('div', {}, h('label', { for: 'a-type' }, t('assetType')), type),
   field('a-mark', 'mark'), field('a-nice', 'niceClasses'), field('a-jur', 'jurisdictions', false, { required: 'true' }),
   field('a-sellers', 'authorizedSellers', true), field('a-prices', 'referencePrices', true),
