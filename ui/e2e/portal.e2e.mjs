@@ -158,6 +158,17 @@ try {
   const after = await official.evaluate(() => document.activeElement?.textContent);
   check(before !== after && (await official.evaluate(() => document.activeElement?.classList.contains('case-link'))),
     'the down arrow moves the focus to the next case');
+  // bulk action with progress: a legal hold on two cases at once
+  const pick = await official.$$eval(`input[data-case]:not([data-case="${target.id}"])`,
+    (boxes) => boxes.slice(0, 2).map((b) => b.getAttribute('data-case')));
+  for (const id of pick) await official.check(`input[data-case="${id}"]`);
+  await official.selectOption('#bulk-action', 'hold');
+  await official.fill('#bulk-reason', 'Preserve while the bureau investigates the seller network');
+  await official.click('#bulk-run');
+  await official.waitForFunction(() => /2 succeeded, 0 failed/.test(document.querySelector('#status-line')?.textContent ?? ''));
+  for (const id of pick) {
+    check((await api(`/api/cases/${id}`, token.regulator)).body.legalHold === true, `the bulk hold reached case ${id.slice(0, 8)}`);
+  }
   await shot(official, '04-official-queue');
 
   await eventually('the search finds the counterfeit', async () => {

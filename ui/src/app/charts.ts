@@ -6,7 +6,7 @@ export interface Bar { x: number; y: number; width: number; height: number; key:
 export interface StackedInput { key: string; series: string; value: number }
 
 /** Lays out stacked bars: one column per key (in first-seen order), series stacked bottom-up in a fixed order. */
-export function stackedBars(data: StackedInput[], width: number, height: number, gap = 2):
+export function stackedBars(data: StackedInput[], width: number, height: number, gap = 2, maxBar = 48):
   { bars: Bar[]; keys: string[]; series: string[]; max: number } {
   const keys = [...new Set(data.map((d) => d.key))].sort();
   const series = [...new Set(data.map((d) => d.series))].sort();
@@ -22,7 +22,8 @@ export function stackedBars(data: StackedInput[], width: number, height: number,
       if (value === 0) continue;
       const h = (value / max) * height;
       base -= h;
-      bars.push({ x: i * col + gap / 2, y: base, width: Math.max(1, col - gap), height: h, key, series: name, value });
+      const w = Math.max(1, Math.min(maxBar, col - gap));
+      bars.push({ x: i * col + (col - w) / 2, y: base, width: w, height: h, key, series: name, value });
     }
   });
   return { bars, keys, series, max };

@@ -432,6 +432,21 @@ export function locale(): string {
   return lang === 'zh' ? 'zh-CN' : 'en-GB';
 }
 
+// Workflow values (statuses, kinds, actions) as the API names them, in Chinese; English shows them as they are.
+const ENUM_ZH: Record<string, string> = {
+  DETECTED: '已发现', CONFIRMED: '已确认', DISMISSED: '已驳回', NOTICE_SENT: '已发通知', REMOVED: '已删除',
+  REJECTED: '平台拒绝', COUNTER_NOTICE: '反通知', COMPLAINT: '申诉', ESCALATED: '已提交监管', REFERRED: '已移送法院',
+  RESTORED: '已恢复', CLOSED: '已结案', BRAND_USE: '商标使用', LOOKALIKE: '近似商标', PATENT: '专利', RELISTING: '重新上架',
+  confirm: '确认', dismiss: '驳回', send_notice: '发送通知', take_up: '依职权处理', remove: '删除', reject: '拒绝',
+  counter_notice: '记录反通知', complaint: '记录申诉', uphold: '维持', reverse: '撤销', escalate: '提交监管',
+  refer: '移送法院', restore: '恢复', decide: '作出决定', close: '结案', hold: '法律保全', release_hold: '解除保全',
+};
+
+/** A workflow value for display: "NOTICE_SENT" → "NOTICE SENT" (en) or "已发通知" (zh). */
+export function enumLabel(value: string): string {
+  return (lang === 'zh' && ENUM_ZH[value]) || value.replaceAll('_', ' ');
+}
+
 /** The string for key in the current language, with {name} placeholders filled in. */
 export function t(key: Key, vars: Record<string, string | number> = {}): string {
   return format(TABLES[lang][key] ?? en[key], vars);

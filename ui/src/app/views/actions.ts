@@ -1,7 +1,7 @@
 import { seg, type CaseDetail } from '../api';
 import { describe, type Ctx } from '../context';
 import { h } from '../dom';
-import { t, type Key } from '../i18n';
+import { t, type Key, enumLabel } from '../i18n';
 import { ACTION_FIELDS } from '../roles';
 import { detailsFrom, type FieldValues } from '../details';
 
@@ -24,15 +24,15 @@ export function actionForm(ctx: Ctx, c: CaseDetail, action: string, close: () =>
   };
   const controls = names.map((name) => {
     const id = `f-${name}`;
-    const label = t(`f_${name}` as Key);
+    const caption = t(`f_${name}` as Key);
     if (FLAGS.has(name)) {
-      return h('div', { className: 'check' }, h('input', { type: 'checkbox', id, name }), h('label', { for: id }, label));
+      return h('div', { className: 'check' }, h('input', { type: 'checkbox', id, name }), h('label', { for: id }, caption));
     }
     if (CHOICES[name]) {
-      return h('div', {}, h('label', { for: id }, label), h('select', { id, name }, h('option', { value: '' }, '—'),
-        ...CHOICES[name].map((v) => h('option', { value: v }, v.replaceAll('_', ' ')))));
+      return h('div', {}, h('label', { for: id }, caption), h('select', { id, name }, h('option', { value: '' }, '—'),
+        ...CHOICES[name].map((v) => h('option', { value: v }, enumLabel(v)))));
     }
-    return h('div', {}, h('label', { for: id }, label), LONG.has(name)
+    return h('div', {}, h('label', { for: id }, caption), LONG.has(name)
       ? h('textarea', { id, name, rows: 3, maxlength: 5000 }, prefill[name] ?? '')
       : h('input', { id, name, type: name === 'notifierEmail' ? 'email' : 'text', maxlength: 300,
         value: prefill[name] ?? '' }));
@@ -56,13 +56,13 @@ export function actionForm(ctx: Ctx, c: CaseDetail, action: string, close: () =>
         const r = await ctx.api.post<{ status: string }>(`/api/cases/${seg(c.id)}/transitions`, body);
         close();
         ctx.go(location.hash);
-        setTimeout(() => ctx.say(t('actionDone', { action: action.replaceAll('_', ' '), status: r.status })), 50);
+        setTimeout(() => ctx.say(t('actionDone', { action: enumLabel(action), status: r.status })), 50);
       } catch (e) {
         ctx.say(describe(e), true);
         submit.disabled = false;
       }
     } },
-  h('h4', { id: 'action-form-title' }, t('fieldsFor', { action: action.replaceAll('_', ' ') })),
+  h('h4', { id: 'action-form-title' }, t('fieldsFor', { action: enumLabel(action) })),
   h('label', { for: 'f-reason' }, t('reason')), h('input', { id: 'f-reason', name: 'reason', type: 'text', maxlength: 2000 }),
   ...controls);
   const submit = h('button', { type: 'submit', id: 'action-submit' }, t('submit'));

@@ -3,7 +3,7 @@ import { verifyChain } from '../chain';
 import { describe, type Ctx } from '../context';
 import { h, safeUrl } from '../dom';
 import { segments } from '../highlight';
-import { locale, t, type Key } from '../i18n';
+import { locale, t, type Key, enumLabel } from '../i18n';
 import type { LiveUpdates } from '../live';
 import { formatRoute } from '../router';
 import { compact, remaining, when } from '../time';
@@ -54,7 +54,7 @@ export async function caseView(ctx: Ctx, id: string, live: LiveUpdates): Promise
 function fields(c: CaseDetail): HTMLElement {
   const link = safeUrl(c.url);
   const rows: [Key, Node | string | null | undefined][] = [
-    ['fieldStatus', h('span', { className: `badge ${c.status}`, id: 'case-status' }, c.status.replaceAll('_', ' '))],
+    ['fieldStatus', h('span', { className: `badge ${c.status}`, id: 'case-status' }, enumLabel(c.status))],
     ['fieldKind', c.kind],
     ['fieldScore', Number(c.score).toFixed(2)],
     ['fieldPriority', c.priority == null ? null : String(c.priority)],
@@ -83,7 +83,7 @@ function actionsSection(ctx: Ctx, c: CaseDetail): HTMLElement {
     ...c.allowedActions.map((a) => h('button', { type: 'button', 'data-action': a, onclick: () => {
       formSlot.replaceChildren(actionForm(ctx, c, a, () => formSlot.replaceChildren()));
       formSlot.querySelector<HTMLElement>('textarea, input, select')?.focus();
-    } }, a.replaceAll('_', ' ')))), formSlot);
+    } }, enumLabel(a)))), formSlot);
   return box;
 }
 
@@ -134,7 +134,7 @@ function explanationSection(c: CaseDetail): HTMLElement {
   }
   const signals = c.signals ?? [];
   box.append(h('ul', { className: 'signals' }, ...(signals.length ? signals.map((s) => h('li', {},
-    h('strong', {}, s.type.replaceAll('_', ' ')), ` (${t('weight')} ${Number(s.weight).toFixed(2)})`,
+    h('strong', {}, enumLabel(s.type)), ` (${t('weight')} ${Number(s.weight).toFixed(2)})`,
     s.detail ? `: ${s.detail}` : '')) : [h('li', {}, t('noSignals'))])));
   return box;
 }
@@ -156,7 +156,7 @@ function deadlineSection(c: CaseDetail): HTMLElement {
     const now = new Date();
     const items: HTMLElement[] = c.deadlines.map((d) => {
       const r = remaining(d.dueAt, now);
-      return h('li', {}, h('strong', {}, `${d.kind.replaceAll('_', ' ')}: ${d.action}`), ' — ',
+      return h('li', {}, h('strong', {}, `${enumLabel(d.kind)}: ${d.action}`), ' — ',
         h('time', { datetime: d.dueAt }, when(d.dueAt, locale())),
         r ? h('span', { className: `countdown ${r.overdue ? 'overdue' : ''}` },
           ` (${compact(r)} ${t(r.overdue ? 'overdue' : 'left')})`) : null,

@@ -3,7 +3,7 @@ import { horizontalBars, stackedBars } from '../charts';
 import { dashboardFromCases, type Dashboard } from '../dashboard';
 import { describe, type Ctx } from '../context';
 import { h, s } from '../dom';
-import { t } from '../i18n';
+import { enumLabel, t } from '../i18n';
 
 interface Networks { items: { networkId: string; sellers: number; cases: number; platforms: string[] }[] }
 
@@ -107,7 +107,7 @@ function statusChart(d: Dashboard): HTMLElement {
   const bars = horizontalBars(entries.map(([label, value]) => ({ label, value })), 260);
   const svg = s('svg', { viewBox: `0 0 420 ${bars.length * 24 + 8}`, role: 'img', 'aria-labelledby': 'c-status',
     className: 'svg-chart' }, ...bars.flatMap((b, i) => [
-    s('text', { x: 0, y: 20 + i * 24, className: 'tick' }, b.label.replaceAll('_', ' ')),
+    s('text', { x: 0, y: 20 + i * 24, className: 'tick' }, enumLabel(b.label)),
     s('rect', { x: 120, y: 6 + i * 24, width: Math.max(1, b.length), height: 18, className: 'bar' }),
     s('text', { x: 126 + b.length, y: 20 + i * 24, className: 'tick' }, String(b.value))]));
   return card('c-status', t('dashByStatus'), svg);

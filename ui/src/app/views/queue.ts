@@ -2,7 +2,7 @@ import { ApiError, seg, type CaseSummary, type Page } from '../api';
 import type { Ctx } from '../context';
 import { h, safeUrl } from '../dom';
 import { JURISDICTIONS, PAGE_SIZE, queuePath, STATUSES, type QueueFilter } from '../filters';
-import { locale, t, type Key } from '../i18n';
+import { locale, t, type Key, enumLabel } from '../i18n';
 import type { LiveUpdates } from '../live';
 import { BULK_ACTIONS, mayBulk } from '../roles';
 import { formatRoute } from '../router';
@@ -73,7 +73,7 @@ export async function queueView(ctx: Ctx, params: Record<string, string>, mode: 
   live.on((u) => {
     const badge = section.querySelector<HTMLElement>(`[data-status-of="${CSS.escape(u.caseId)}"]`);
     if (badge) {
-      badge.textContent = u.status.replaceAll('_', ' ');
+      badge.textContent = enumLabel(u.status);
       badge.className = `badge ${u.status}`;
       ctx.say(t('caseChanged', { id: u.caseId.slice(0, 8), status: u.status }));
     }
@@ -85,7 +85,7 @@ function filterForm(ctx: Ctx, f: QueueFilter, mode: 'queue' | 'notices'): HTMLEl
   const select = (id: string, label: Key, values: string[], value?: string) => h('div', { className: 'filter' },
     h('label', { for: id }, t(label)), h('select', { id, name: id },
       h('option', { value: '' }, t('any')), ...values.map((v) => h('option', { value: v, selected: v === value },
-        v.replaceAll('_', ' ')))));
+        enumLabel(v)))));
   const number = (id: string, label: Key, value?: string) => h('div', { className: 'filter' },
     h('label', { for: id }, t(label)), h('input', { id, name: id, type: 'number', min: 0, max: 100, value: value ?? '',
       inputmode: 'numeric' }));
@@ -125,9 +125,9 @@ function row(ctx: Ctx, c: CaseSummary, bulk: boolean, selected: Set<string>, cha
       } })) : null,
     h('td', { className: 'id' }, h('a', { href: formatRoute({ view: 'case', id: c.id }), className: 'case-link',
       'aria-label': t('openCase', { id: c.id.slice(0, 8) }) }, c.id.slice(0, 8))),
-    h('td', {}, h('span', { className: `badge ${c.status}`, 'data-status-of': c.id }, c.status.replaceAll('_', ' ')),
+    h('td', {}, h('span', { className: `badge ${c.status}`, 'data-status-of': c.id }, enumLabel(c.status)),
       c.legalHold ? h('span', { className: 'badge hold', title: t('legalHoldOn') }, '⚖') : null),
-    h('td', {}, c.kind.replaceAll('_', ' ')),
+    h('td', {}, enumLabel(c.kind)),
     h('td', { className: 'num' }, Number(c.score).toFixed(2)),
     h('td', { className: 'num' }, c.priority ?? ''),
     h('td', { className: 'listing' }, link ? h('a', { href: link, target: '_blank', rel: 'noopener noreferrer nofollow' },
@@ -157,7 +157,7 @@ interface BulkResult { caseId: string; ok: boolean; status?: string; error?: { t
 function bulkForm(ctx: Ctx, selected: Set<string>, role: string): { node: HTMLElement; update(): void } {
   const count = h('span', { id: 'bulk-count', 'aria-live': 'polite' }, t('bulkSelected', { n: 0 }));
   const action = h('select', { id: 'bulk-action' }, ...(BULK_ACTIONS[role] ?? []).map((a) =>
-    h('option', { value: a }, a.replaceAll('_', ' '))));
+    h('option', { value: a }, enumLabel(a))));
   const reason = h('input', { id: 'bulk-reason', type: 'text', maxlength: 2000 });
   const progress = h('progress', { id: 'bulk-progress', max: 1, value: 0, hidden: true });
   const run = h('button', { type: 'submit', id: 'bulk-run', disabled: true }, t('bulkRun'));
@@ -178,7 +178,7 @@ function bulkForm(ctx: Ctx, selected: Set<string>, role: string): { node: HTMLEl
     for (const r of results) {
       const badge = document.querySelector<HTMLElement>(`[data-status-of="${CSS.escape(r.caseId)}"]`);
       if (r.ok && r.status && badge) {
-        badge.textContent = r.status.replaceAll('_', ' ');
+        badge.textContent = enumLabel(r.status);
         badge.className = `badge ${r.status}`;
       }
     }

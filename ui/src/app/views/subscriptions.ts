@@ -1,7 +1,7 @@
 import { ApiError, seg } from '../api';
 import { describe, type Ctx } from '../context';
 import { h } from '../dom';
-import { t } from '../i18n';
+import { t, enumLabel } from '../i18n';
 
 interface Subscription {
   id: string; assetIds?: string[]; minScore?: number; kinds?: string[]; marketplaces?: string[];
@@ -62,7 +62,7 @@ export async function subscriptionsView(ctx: Ctx): Promise<HTMLElement> {
   h('label', { for: 's-jur' }, t('jurisdictions')), h('input', { id: 's-jur', name: 's-jur', type: 'text' }),
   h('fieldset', {}, h('legend', {}, t('events')), ...EVENTS.map((e) => h('div', { className: 'check' },
     h('input', { type: 'checkbox', id: `s-ev-${e}`, name: 's-events', value: e, checked: true }),
-    h('label', { for: `s-ev-${e}` }, e.replaceAll('_', ' '))))),
+    h('label', { for: `s-ev-${e}` }, enumLabel(e))))),
   h('label', { for: 's-channel' }, t('channel')), h('select', { id: 's-channel', name: 's-channel' },
     h('option', { value: 'sse' }, 'sse'), h('option', { value: 'webhook' }, 'webhook')),
   h('label', { for: 's-endpoint' }, t('endpointId')), h('input', { id: 's-endpoint', name: 's-endpoint', type: 'text' }),
