@@ -167,6 +167,7 @@ try {
   await official.click('#bulk-run');
   await official.waitForFunction(() => /2 succeeded, 0 failed/.test(document.querySelector('#status-line')?.textContent ?? ''));
   for (const id of pick) {
+    check(await official.isVisible(`[data-hold-of="${id}"]`), `the queue marks case ${id.slice(0, 8)} as on legal hold`);
     check((await api(`/api/cases/${id}`, token.regulator)).body.legalHold === true, `the bulk hold reached case ${id.slice(0, 8)}`);
   }
   await shot(official, '04-official-queue');

@@ -57,7 +57,7 @@ function fields(c: CaseDetail): HTMLElement {
     ['fieldStatus', h('span', { className: `badge ${c.status}`, id: 'case-status' }, enumLabel(c.status))],
     ['fieldKind', c.kind],
     ['fieldScore', Number(c.score).toFixed(2)],
-    ['fieldPriority', c.priority == null ? null : String(c.priority)],
+    ['fieldPriority', c.priority == null ? null : Number(c.priority).toFixed(1)],
     ['fieldListing', link ? h('a', { href: link, target: '_blank', rel: 'noopener noreferrer nofollow' }, link) : c.url],
     ['fieldMarketplace', c.marketplace],
     ['fieldSeller', [c.sellerName, c.sellerId].filter(Boolean).join(' · ')],

@@ -126,10 +126,10 @@ function row(ctx: Ctx, c: CaseSummary, bulk: boolean, selected: Set<string>, cha
     h('td', { className: 'id' }, h('a', { href: formatRoute({ view: 'case', id: c.id }), className: 'case-link',
       'aria-label': t('openCase', { id: c.id.slice(0, 8) }) }, c.id.slice(0, 8))),
     h('td', {}, h('span', { className: `badge ${c.status}`, 'data-status-of': c.id }, enumLabel(c.status)),
-      c.legalHold ? h('span', { className: 'badge hold', title: t('legalHoldOn') }, '⚖') : null),
+      c.legalHold ? holdBadge(c.id) : null),
     h('td', {}, enumLabel(c.kind)),
     h('td', { className: 'num' }, Number(c.score).toFixed(2)),
-    h('td', { className: 'num' }, c.priority ?? ''),
+    h('td', { className: 'num' }, c.priority == null ? '' : Number(c.priority).toFixed(0)),
     h('td', { className: 'listing' }, link ? h('a', { href: link, target: '_blank', rel: 'noopener noreferrer nofollow' },
       c.title || link) : (c.title ?? ''),
     c.repeatInfringer ? h('span', { className: 'badge repeat' }, t('repeatInfringer')) : null),
@@ -140,6 +140,10 @@ function row(ctx: Ctx, c: CaseSummary, bulk: boolean, selected: Set<string>, cha
       `${compact(due)} ${t(due.overdue ? 'overdue' : 'left')}`) : ''),
     h('td', {}, h('time', { datetime: c.detectedAt ?? '' }, when(c.detectedAt, locale()))));
   void ctx;
+}
+
+function holdBadge(caseId: string): HTMLElement {
+  return h('span', { className: 'badge hold', title: t('legalHoldOn'), 'data-hold-of': caseId }, `⚖ ${t('holdBadge')}`);
 }
 
 /** Up/down arrows move between the rows' case links (one tab stop per row stays for screen-reader users). */
@@ -181,6 +185,10 @@ function bulkForm(ctx: Ctx, selected: Set<string>, role: string): { node: HTMLEl
         badge.textContent = enumLabel(r.status);
         badge.className = `badge ${r.status}`;
       }
+      // hold and release_hold leave the status as it is; the row's hold badge shows the change
+      const hold = document.querySelector(`[data-hold-of="${CSS.escape(r.caseId)}"]`);
+      if (r.ok && action.value === 'hold' && !hold) badge?.after(holdBadge(r.caseId));
+      if (r.ok && action.value === 'release_hold') hold?.remove();
     }
     run.disabled = false;
   } },
