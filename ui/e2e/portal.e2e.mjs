@@ -170,6 +170,9 @@ try {
     check(await official.isVisible(`[data-hold-of="${id}"]`), `the queue marks case ${id.slice(0, 8)} as on legal hold`);
     check((await api(`/api/cases/${id}`, token.regulator)).body.legalHold === true, `the bulk hold reached case ${id.slice(0, 8)}`);
   }
+  await official.focus('#case-title, #queue-title');
+  await official.keyboard.press('/');
+  check(await official.evaluate(() => document.activeElement?.id === 'q'), 'the "/" key jumps to the search field');
   await shot(official, '04-official-queue');
 
   await eventually('the search finds the counterfeit', async () => {

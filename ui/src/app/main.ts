@@ -158,6 +158,15 @@ async function boot(): Promise<void> {
   setLang(saved === 'zh' ? 'zh' : 'en');
   document.body.replaceChildren(header, nav, h('div', { className: 'content' }, statusLine, main));
   window.addEventListener('hashchange', () => void render());
+  // "/" jumps to the search field, as in most web applications; never while typing in a field
+  document.addEventListener('keydown', (ev) => {
+    const typing = ev.target instanceof HTMLElement && ev.target.closest('input, textarea, select, [contenteditable]');
+    const search = document.getElementById('q');
+    if (ev.key === '/' && !typing && search && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
+      ev.preventDefault();
+      search.focus();
+    }
+  });
   if (token) {
     try {
       me = await api.get<Me>('/api/me');
