@@ -230,6 +230,7 @@ try {
   await platform.waitForSelector('#case-table');
   check((await platform.$$eval('nav.nav a', (a) => a.map((x) => x.dataset.nav))).join() === 'notices',
     'the platform\'s navigation offers only its notices');
+  check(await platform.isVisible('nav.nav a[data-nav="notices"][aria-current="page"]'), 'the notices tab is marked current');
   await platform.waitForSelector(`tr[data-case-row="${target.id}"]`);
   ok('the notice appears among the platform\'s notices');
   await shot(platform, '11-platform-notices');

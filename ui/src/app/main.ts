@@ -87,6 +87,13 @@ function renderChrome(route: Route): void {
 async function render(): Promise<void> {
   let route = parseRoute(location.hash);
   if (!token || !me) route = { view: 'login' };
+  if (me && route.view !== 'case' && route.view !== 'login') {
+    // a view the role does not have (e.g. a platform following a queue link) shows the role's home instead
+    const allowed = navFor(me.organisation.role);
+    if (!allowed.includes(route.view as NavItem)) {
+      route = allowed[0] === 'notices' ? { view: 'notices', params: {} } : { view: 'queue', params: {} };
+    }
+  }
   renderChrome(route);
   say('');
   if (route.view === 'login' || !me || !token) {
@@ -94,10 +101,6 @@ async function render(): Promise<void> {
     return;
   }
   const ctx: Ctx = { api, me, token, say, fail, go };
-  const allowed = navFor(me.organisation.role);
-  if (route.view !== 'case' && !allowed.includes(route.view as NavItem)) {
-    route = allowed[0] === 'notices' ? { view: 'notices', params: {} } : { view: 'queue', params: {} };
-  }
   main.replaceChildren(h('p', { className: 'help' }, t('loading')));
   let view: HTMLElement;
   switch (route.view) {

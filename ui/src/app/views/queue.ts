@@ -67,7 +67,7 @@ export async function queueView(ctx: Ctx, params: Record<string, string>, mode: 
   section.append(h('nav', { className: 'pager', 'aria-label': t('pages') },
     h('a', { href: to(page.page - 1), className: 'button-secondary', 'aria-disabled': page.page <= 1 ? 'true' : null,
       hidden: page.page <= 1 }, t('prev')),
-    h('span', { 'aria-live': 'polite' }, t('pageInfo', { page: page.page, pages, total: page.total })),
+    h('span', { 'aria-live': 'polite' }, t(page.total === 1 ? 'pageInfoOne' : 'pageInfo', { page: page.page, pages, total: page.total })),
     h('a', { href: to(page.page + 1), className: 'button-secondary', hidden: page.page >= pages }, t('next'))));
 
   live.on((u) => {
