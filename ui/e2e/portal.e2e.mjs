@@ -67,7 +67,8 @@ async function newPage(label) {
   page.setDefaultTimeout(30000);
   page.on('pageerror', (e) => pageErrors.push(`${label}: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error' && !/Content Security Policy|Failed to load resource/.test(m.text())) {
+    // the snapshot's own scripts, styles and images are blocked on purpose (sandbox, inherited CSP)
+    if (m.type() === 'error' && !/Content Security Policy|Failed to load resource|about:srcdoc/.test(m.text())) {
       pageErrors.push(`${label}: console: ${m.text()}`);
     }
   });
@@ -192,6 +193,8 @@ try {
   const frame = await official.$('#snapshot-frame');
   if (frame) {
     check((await frame.getAttribute('sandbox')) === '', 'the snapshot is shown in a sandbox without scripts');
+    const snapshot = await (await frame.contentFrame()).evaluate(() => document.body?.innerText ?? '');
+    check(snapshot.trim().length > 0, 'the stored snapshot of the listing is rendered');
   } else {
     ok('the snapshot content endpoint is not on this server: the page says so');
   }
