@@ -61,7 +61,7 @@ function flagsChart(d: Dashboard): HTMLElement {
     ...bars.map((b) => s('rect', { x: 40 + b.x, y: b.y, width: b.width, height: b.height, fill: color(b.series) },
       s('title', {}, `${b.key} · ${b.series}: ${b.value}`))),
     s('text', { x: 40, y: H - 12, className: 'tick' }, keys[0] ?? ''),
-    s('text', { x: W, y: H - 12, 'text-anchor': 'end', className: 'tick' }, keys[keys.length - 1] ?? ''));
+    keys.length > 1 ? s('text', { x: W, y: H - 12, 'text-anchor': 'end', className: 'tick' }, keys[keys.length - 1]) : null);
   const legend = h('ul', { className: 'legend' }, ...series.map((name) => h('li', {},
     h('span', { className: 'swatch', 'data-color': color(name) }), name)));
   legend.querySelectorAll<HTMLElement>('.swatch').forEach((el) => {
@@ -102,7 +102,7 @@ function counterCard(d: Dashboard): HTMLElement {
 }
 
 function statusChart(d: Dashboard): HTMLElement {
-  const entries = Object.entries(d.casesByStatus).sort((a, b) => b[1] - a[1]);
+  const entries = Object.entries(d.casesByStatus).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   if (!entries.length) return card('c-status', t('dashByStatus'), h('p', {}, t('noData')));
   const bars = horizontalBars(entries.map(([label, value]) => ({ label, value })), 260);
   const svg = s('svg', { viewBox: `0 0 420 ${bars.length * 24 + 8}`, role: 'img', 'aria-labelledby': 'c-status',
@@ -117,13 +117,13 @@ async function networksCard(ctx: Ctx): Promise<HTMLElement> {
   try {
     const n = await ctx.api.get<Networks>('/api/networks?limit=10');
     if (!n.items.length) return card('c-networks', t('dashNetworks'), h('p', {}, t('noData')));
-    const bars = horizontalBars(n.items.map((x) => ({ label: x.networkId.slice(0, 12), value: x.cases })), 220);
-    const svg = s('svg', { viewBox: `0 0 420 ${bars.length * 24 + 8}`, role: 'img', 'aria-labelledby': 'c-networks',
+    const bars = horizontalBars(n.items.map((x) => ({ label: x.networkId.slice(0, 12), value: x.cases })), 160);
+    const svg = s('svg', { viewBox: `0 0 440 ${bars.length * 24 + 8}`, role: 'img', 'aria-labelledby': 'c-networks',
       className: 'svg-chart' }, ...bars.flatMap((b, i) => [
       s('text', { x: 0, y: 20 + i * 24, className: 'tick' }, b.label),
       s('rect', { x: 120, y: 6 + i * 24, width: Math.max(1, b.length), height: 18, className: 'bar alt' }),
       s('text', { x: 126 + b.length, y: 20 + i * 24, className: 'tick' },
-        `${b.value} ${t('cases')} · ${n.items[i].sellers} ${t('sellers')}`)]));
+        t('networkBar', { cases: b.value, sellers: n.items[i].sellers }))]));
     return card('c-networks', t('dashNetworks'), svg);
   } catch (e) {
     return card('c-networks', t('dashNetworks'), h('p', { className: 'unavailable' },
