@@ -166,7 +166,9 @@ try {
   await official.selectOption('#bulk-action', 'hold');
   await official.fill('#bulk-reason', 'Preserve while the bureau investigates the seller network');
   await official.click('#bulk-run');
-  await official.waitForFunction(() => /2 succeeded, 0 failed/.test(document.querySelector('#status-line')?.textContent ?? ''));
+  await official.waitForFunction((ids) => ids.every((id) => document.querySelector(`[data-hold-of="${id}"]`)), pick);
+  check(await official.evaluate(() => document.querySelector('#bulk-progress')?.value === 2),
+    'the bulk action\'s progress bar reached 2 of 2');
   for (const id of pick) {
     check(await official.isVisible(`[data-hold-of="${id}"]`), `the queue marks case ${id.slice(0, 8)} as on legal hold`);
     check((await api(`/api/cases/${id}`, token.regulator)).body.legalHold === true, `the bulk hold reached case ${id.slice(0, 8)}`);

@@ -72,7 +72,8 @@ export async function queueView(ctx: Ctx, params: Record<string, string>, mode: 
 
   live.on((u) => {
     const badge = section.querySelector<HTMLElement>(`[data-status-of="${CSS.escape(u.caseId)}"]`);
-    if (badge) {
+    // a change that leaves the status as it is (a hold, a comment) needs no announcement in the queue
+    if (badge && !badge.classList.contains(u.status)) {
       badge.textContent = enumLabel(u.status);
       badge.className = `badge ${u.status}`;
       ctx.say(t('caseChanged', { id: u.caseId.slice(0, 8), status: u.status }));
