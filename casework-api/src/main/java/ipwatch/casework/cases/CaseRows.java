@@ -9,7 +9,7 @@ import java.util.List;
 public final class CaseRows {
   public static final String COLUMNS = "id, listing_id, asset_id, owner_org, marketplace, jurisdiction, status, kind,"
       + " score, title, url, seller_id, seller_name, notice_sent_at, referred_to_org, detected_at, created_at,"
-      + " updated_at, version";
+      + " updated_at, version, priority, legal_hold, next_deadline";
 
   private CaseRows() {}
 
@@ -33,7 +33,10 @@ public final class CaseRows {
         instant(r.getOffsetDateTime("detected_at")),
         instant(r.getOffsetDateTime("created_at")),
         instant(r.getOffsetDateTime("updated_at")),
-        r.getLong("version"));
+        r.getLong("version"),
+        r.getDouble("priority"),
+        r.getBoolean("legal_hold"),
+        instant(r.getOffsetDateTime("next_deadline")));
   }
 
   /**

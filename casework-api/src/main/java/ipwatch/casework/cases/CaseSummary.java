@@ -3,7 +3,10 @@ package ipwatch.casework.cases;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A case as listed and indexed for search: what a party needs to pick it out, without the evidence. */
+/**
+ * A case as listed and indexed for search: what a party needs to pick it out, without the evidence. {@code
+ * nextDeadline} is the earliest pending legal deadline (null when none runs).
+ */
 public record CaseSummary(
     UUID id,
     String listingId,
@@ -23,4 +26,7 @@ public record CaseSummary(
     Instant detectedAt,
     Instant createdAt,
     Instant updatedAt,
-    long version) {}
+    long version,
+    double priority,
+    boolean legalHold,
+    Instant nextDeadline) {}

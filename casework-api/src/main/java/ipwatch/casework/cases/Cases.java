@@ -25,8 +25,7 @@ public final class Cases {
   public Future<Page<CaseSummary>> listForParty(Caller caller, CaseFilter filter, PageRequest page) {
     List<Object> params = new ArrayList<>();
     StringBuilder where = new StringBuilder(CaseRows.where(PartyScope.of(caller.organisation()), params));
-    filter.status().ifPresent(s -> where.append(" AND status = ").append(CaseRows.bind(params, s.name())));
-    filter.marketplace().ifPresent(m -> where.append(" AND marketplace = ").append(CaseRows.bind(params, m)));
+    where.append(CaseFilterSql.conditions(filter, params));
     Tuple countArgs = Tuple.from(params);
     String limit = CaseRows.bind(params, page.size());
     String offset = CaseRows.bind(params, page.offset());

@@ -36,7 +36,11 @@ final class CaseJson {
         .put("detectedAt", text(c.detectedAt()))
         .put("createdAt", text(c.createdAt()))
         .put("updatedAt", text(c.updatedAt()))
-        .put("version", c.version());
+        .put("version", c.version())
+        .put("platform", c.marketplace())
+        .put("priority", c.priority())
+        .put("legalHold", c.legalHold())
+        .put("nextDeadline", text(c.nextDeadline()));
   }
 
   static JsonObject detail(CaseDetail d, List<String> allowedActions) {

@@ -33,7 +33,8 @@ import java.util.UUID;
  * The core of flag ingestion, free of Kafka: one raw record in, one case (opened once) or one dead letter out.
  *
  * <p>Idempotent by construction: the case insert is {@code ON CONFLICT (listing_id, asset_id) DO NOTHING} and the
- * CASE_OPENED event is written only when that insert created the row, in the same transaction. Bad data (unreadable,
+ * CASE_OPENED event is written only when that insert created the row, in the same transaction; a flag for an existing
+ * case re-scores it only when score or signals changed ({@link FlagRescoring}). Bad data (unreadable,
  * incomplete, or refused by a database constraint) becomes a dead letter; anything else (the database is down) fails
  * the future so the caller retries the record later without committing its offset.
  */
@@ -114,30 +115,45 @@ public final class FlagIngestor {
           // the registry is authoritative about ownership; the flag's copy is the fallback for unknown assets
           String owner = asset == null ? flag.owner() : asset.getString("owner_org");
           String jurisdiction = jurisdictions.resolve(assetJurisdictions(asset), flag.listing().marketplace());
-          return sellerCases(conn, flag).compose(n -> insertCase(conn, flag, owner, jurisdiction,
-              Priority.of(flag.score(), asset == null ? null : asset.getJsonObject("body"), n, LocalDate.now())));
+          return sellerCases(conn, flag).compose(n -> {
+            double priority = Priority.of(flag.score(), asset == null ? null : asset.getJsonObject("body"), n,
+                LocalDate.now());
+            return insertCase(conn, flag, owner, jurisdiction, priority)
+                .compose(inserted -> inserted.size() == 0
+                    // the case exists: a changed score or signals re-score it, the same flag changes nothing
+                    ? FlagRescoring.apply(conn, flag, priority, source).map(c -> c ? Written.RESCORED : Written.NONE)
+                    : openedEvent(conn, inserted.iterator().next().getUUID("id"), flag, source)
+                        .compose(v -> attachSnapshot(conn, inserted.iterator().next().getUUID("id"), flag))
+                        .map(Written.OPENED));
+          });
         })
-        .compose(inserted -> inserted.size() == 0
-            ? Future.succeededFuture(false)
-            : openedEvent(conn, inserted.iterator().next().getUUID("id"), flag, source)
-                .compose(v -> attachSnapshot(conn, inserted.iterator().next().getUUID("id"), flag))
-                .map(true))
-        .compose(created -> conn.preparedQuery(
+        .compose(written -> conn.preparedQuery(
                 "SELECT " + CaseRows.COLUMNS + " FROM cases WHERE listing_id = $1 AND asset_id = $2")
             .execute(Tuple.of(flag.listingId(), flag.assetId()))
             .map(rows -> {
               var summary = CaseRows.read(rows.iterator().next());
-              return created ? new IngestOutcome.Opened(summary) : new IngestOutcome.AlreadyOpen(summary);
+              return switch (written) {
+                case OPENED -> new IngestOutcome.Opened(summary);
+                case RESCORED -> new IngestOutcome.Rescored(summary);
+                case NONE -> new IngestOutcome.AlreadyOpen(summary);
+              };
             }));
   }
 
-  /** Earlier cases of the same seller on the same marketplace: a repeat infringer ranks higher. */
+  /** What one flag wrote. */
+  private enum Written { OPENED, RESCORED, NONE }
+
+  /**
+   * Other cases of the same seller on the same marketplace: a repeat infringer ranks higher. The flag's own case is
+   * not counted, so re-scoring it ranks it as its opening did.
+   */
   private static Future<Long> sellerCases(SqlConnection conn, Flag flag) {
     if (flag.listing().sellerId() == null) {
       return Future.succeededFuture(0L);
     }
-    return conn.preparedQuery("SELECT count(*) FROM cases WHERE marketplace = $1 AND seller_id = $2")
-        .execute(Tuple.of(flag.listing().marketplace(), flag.listing().sellerId()))
+    return conn.preparedQuery("SELECT count(*) FROM cases WHERE marketplace = $1 AND seller_id = $2"
+            + " AND NOT (listing_id = $3 AND asset_id = $4)")
+        .execute(Tuple.of(flag.listing().marketplace(), flag.listing().sellerId(), flag.listingId(), flag.assetId()))
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
