@@ -29,4 +29,12 @@ public record CaseSummary(
     long version,
     double priority,
     boolean legalHold,
-    Instant nextDeadline) {}
+    Instant nextDeadline) {
+
+  /** The same case with another next deadline (after a transition changed its timers). */
+  public CaseSummary withNextDeadline(Instant next) {
+    return new CaseSummary(id, listingId, assetId, ownerOrg, marketplace, jurisdiction, status, kind, score, title, url,
+        sellerId, sellerName, noticeSent, referredToOrg, detectedAt, createdAt, updatedAt, version, priority,
+        legalHold, next);
+  }
+}

@@ -90,7 +90,23 @@ final class TransitionWriter {
         .compose(updated -> (a.changesStatus() ? arm(conn, a, before, profile, now) : Future.<Void>succeededFuture())
             .compose(v -> webhook(conn, a, updated))
             .compose(v -> outcome(conn, a, updated, now))
-            .map(updated));
+            .compose(v -> nextDeadline(conn, a, before, updated)));
+  }
+
+  /**
+   * The row returned by the update predates the timer changes (the trigger of V4 keeps cases.next_deadline); read it
+   * again when this transition may have cancelled or armed a timer, so the answer shows the deadline now running.
+   */
+  private static Future<CaseSummary> nextDeadline(SqlConnection conn, Action a, CaseSummary before,
+      CaseSummary updated) {
+    if (!a.changesStatus() || (before.nextDeadline() == null && TimerKind.armedBy(a).isEmpty())) {
+      return Future.succeededFuture(updated);
+    }
+    return conn.preparedQuery("SELECT next_deadline FROM cases WHERE id = $1").execute(Tuple.of(updated.id()))
+        .map(rows -> {
+          OffsetDateTime next = rows.iterator().next().getOffsetDateTime(0);
+          return updated.withNextDeadline(next == null ? null : next.toInstant());
+        });
   }
 
   private static String reason(TransitionRequest req, JurisdictionProfile profile) {
