@@ -118,9 +118,10 @@ public final class OutboxRelay implements AutoCloseable {
     long delayMs = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1); // "equal jitter"
     String cause = String.valueOf(f.getCause().getMessage());
     LOG.warn("outbox {} row {} failed (attempt {}): {}", channel, f.id, attempts, cause);
-    return conn.preparedQuery("UPDATE outbox SET attempts = $2, last_error = $3,"
+    // explicit types: PostgreSQL cannot deduce one type for $2 from "attempts = $2" and "$2 >= $4" (42P08)
+    return conn.preparedQuery("UPDATE outbox SET attempts = $2::int, last_error = $3,"
             + " next_attempt_at = now() + make_interval(secs => $5::double precision / 1000),"
-            + " dead_at = CASE WHEN $2 >= $4 THEN now() END WHERE id = $1")
+            + " dead_at = CASE WHEN $2::int >= $4::int THEN now() END WHERE id = $1")
         .execute(Tuple.of(f.id, attempts, cause.length() > 1000 ? cause.substring(0, 1000) : cause, maxAttempts,
             delayMs))
         .mapEmpty();

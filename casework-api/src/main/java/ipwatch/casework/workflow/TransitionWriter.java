@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The writes of one transition, all on the caller's transaction: the case row, the audit event (actor, time, reason,
@@ -87,26 +88,13 @@ final class TransitionWriter {
     return conn.preparedQuery(sql)
         .execute(Tuple.from(p))
         .map(rows -> CaseRows.read(rows.iterator().next()))
-        .compose(updated -> (a.changesStatus() ? arm(conn, a, before, profile, now) : Future.<Void>succeededFuture())
-            .compose(v -> webhook(conn, a, updated))
-            .compose(v -> outcome(conn, a, updated, now))
-            .compose(v -> nextDeadline(conn, a, before, updated)));
-  }
-
-  /**
-   * The row returned by the update predates the timer changes (the trigger of V4 keeps cases.next_deadline); read it
-   * again when this transition may have cancelled or armed a timer, so the answer shows the deadline now running.
-   */
-  private static Future<CaseSummary> nextDeadline(SqlConnection conn, Action a, CaseSummary before,
-      CaseSummary updated) {
-    if (!a.changesStatus() || (before.nextDeadline() == null && TimerKind.armedBy(a).isEmpty())) {
-      return Future.succeededFuture(updated);
-    }
-    return conn.preparedQuery("SELECT next_deadline FROM cases WHERE id = $1").execute(Tuple.of(updated.id()))
-        .map(rows -> {
-          OffsetDateTime next = rows.iterator().next().getOffsetDateTime(0);
-          return updated.withNextDeadline(next == null ? null : next.toInstant());
-        });
+        .compose(updated -> (a.changesStatus() ? arm(conn, a, before, profile, now)
+                : Future.succeededFuture(Optional.ofNullable(updated.nextDeadline())))
+            .compose(next -> webhook(conn, a, updated)
+                .compose(v -> outcome(conn, a, updated, now))
+                // the updated row predates the timer changes (V4's trigger keeps cases.next_deadline): a status
+                // change cancelled every pending timer and armed at most this one, so that is the next deadline
+                .map(v -> updated.withNextDeadline(next.orElse(null)))));
   }
 
   private static String reason(TransitionRequest req, JurisdictionProfile profile) {
@@ -114,12 +102,15 @@ final class TransitionWriter {
     return r + " [" + profile.code() + ": " + profile.law() + "]";
   }
 
-  /** Arms the timer the new state starts, if its profile has that window (pending ones were cancelled above). */
-  private static Future<Void> arm(SqlConnection conn, Action a, CaseSummary kase, JurisdictionProfile profile,
-      Instant now) {
+  /**
+   * Arms the timer the new state starts, if its profile has that window (pending ones were cancelled above), and
+   * answers its due time.
+   */
+  private static Future<Optional<Instant>> arm(SqlConnection conn, Action a, CaseSummary kase,
+      JurisdictionProfile profile, Instant now) {
     var kind = TimerKind.armedBy(a);
     if (kind.isEmpty() || kind.get().window(profile).isEmpty()) {
-      return Future.succeededFuture();
+      return Future.succeededFuture(Optional.empty());
     }
     OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
     Window w = kind.get().window(profile).get();
@@ -131,7 +122,7 @@ final class TransitionWriter {
         .execute(Tuple.from(new Object[] {kase.id(), kind.get().name(), kind.get().fires().jsonName(),
             OffsetDateTime.ofInstant(due, ZoneOffset.UTC), OffsetDateTime.ofInstant(latest, ZoneOffset.UTC), basis,
             at}))
-        .mapEmpty();
+        .map(Optional.of(due));
   }
 
   /** A notice to the platform: delivered by the webhook dispatcher of the alerts issue (thin payload, pull back). */
