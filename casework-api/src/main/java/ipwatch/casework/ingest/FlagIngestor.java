@@ -115,18 +115,15 @@ public final class FlagIngestor {
           // the registry is authoritative about ownership; the flag's copy is the fallback for unknown assets
           String owner = asset == null ? flag.owner() : asset.getString("owner_org");
           String jurisdiction = jurisdictions.resolve(assetJurisdictions(asset), flag.listing().marketplace());
-          return sellerCases(conn, flag).compose(n -> {
-            double priority = Priority.of(flag.score(), asset == null ? null : asset.getJsonObject("body"), n,
-                LocalDate.now());
-            return insertCase(conn, flag, owner, jurisdiction, priority)
-                .compose(inserted -> inserted.size() == 0
-                    // the case exists: a changed score or signals re-score it, the same flag changes nothing
-                    ? FlagRescoring.apply(conn, flag, priority, source).map(c -> c ? Written.RESCORED : Written.NONE)
-                    : openedEvent(conn, inserted.iterator().next().getUUID("id"), flag, source)
-                        .compose(v -> attachSnapshot(conn, inserted.iterator().next().getUUID("id"), flag))
-                        .map(Written.OPENED));
-          });
+          return sellerCases(conn, flag).compose(n -> insertCase(conn, flag, owner, jurisdiction,
+              Priority.of(flag.score(), asset == null ? null : asset.getJsonObject("body"), n, LocalDate.now())));
         })
+        .compose(inserted -> inserted.size() == 0
+            // the case exists: a changed score or signals re-score it, the same flag changes nothing
+            ? FlagRescoring.apply(conn, flag, source).map(changed -> changed ? Written.RESCORED : Written.NONE)
+            : openedEvent(conn, inserted.iterator().next().getUUID("id"), flag, source)
+                .compose(v -> attachSnapshot(conn, inserted.iterator().next().getUUID("id"), flag))
+                .map(Written.OPENED))
         .compose(written -> conn.preparedQuery(
                 "SELECT " + CaseRows.COLUMNS + " FROM cases WHERE listing_id = $1 AND asset_id = $2")
             .execute(Tuple.of(flag.listingId(), flag.assetId()))
@@ -143,17 +140,13 @@ public final class FlagIngestor {
   /** What one flag wrote. */
   private enum Written { OPENED, RESCORED, NONE }
 
-  /**
-   * Other cases of the same seller on the same marketplace: a repeat infringer ranks higher. The flag's own case is
-   * not counted, so re-scoring it ranks it as its opening did.
-   */
+  /** Earlier cases of the same seller on the same marketplace: a repeat infringer ranks higher. */
   private static Future<Long> sellerCases(SqlConnection conn, Flag flag) {
     if (flag.listing().sellerId() == null) {
       return Future.succeededFuture(0L);
     }
-    return conn.preparedQuery("SELECT count(*) FROM cases WHERE marketplace = $1 AND seller_id = $2"
-            + " AND NOT (listing_id = $3 AND asset_id = $4)")
-        .execute(Tuple.of(flag.listing().marketplace(), flag.listing().sellerId(), flag.listingId(), flag.assetId()))
+    return conn.preparedQuery("SELECT count(*) FROM cases WHERE marketplace = $1 AND seller_id = $2")
+        .execute(Tuple.of(flag.listing().marketplace(), flag.listing().sellerId()))
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
