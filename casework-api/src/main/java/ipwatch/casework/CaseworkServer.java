@@ -133,6 +133,12 @@ public final class CaseworkServer implements AutoCloseable {
       InfringementsConsumer consumer = new InfringementsConsumer(s.kafka().bootstrapServers(), s.kafka().groupId(),
           s.kafka().infringementsTopic(), ingestor, index).start();
       resources.push(consumer);
+      // seller networks (issue 7): the compacted seller-links topic into seller_accounts
+      var sellerLinks = ipwatch.casework.network.SellerLinksSettings.from(config);
+      if (sellerLinks.enabled()) {
+        resources.push(new ipwatch.casework.network.SellerLinksConsumer(s.kafka().bootstrapServers(),
+            sellerLinks.groupId(), sellerLinks.topic(), new ipwatch.casework.network.SellerLinkIngestor(pool)).start());
+      }
       RegistryPublisher publisher = new RegistryPublisher(s.kafka().bootstrapServers(), s.kafka().registryTopic());
       RegistrySync registrySync = new RegistrySync(registry::all, publisher).start();
       resources.push(registrySync);

@@ -12,13 +12,26 @@ import java.util.OptionalDouble;
  * @param minPriority cases at or above this priority (0..100)
  * @param dueBefore cases with a pending legal deadline before this instant
  * @param text free text: in the list a substring of title, seller or ids; in search the full-text query
+ * @param networkId only the cases of sellers in this operator network (issue 7; the list only)
  */
 public record CaseFilter(Optional<CaseStatus> status, Optional<String> marketplace, Optional<String> jurisdiction,
-    OptionalDouble minPriority, Optional<Instant> dueBefore, Optional<String> text) {
+    OptionalDouble minPriority, Optional<Instant> dueBefore, Optional<String> text, Optional<String> networkId) {
   public static final CaseFilter NONE = new CaseFilter(Optional.empty(), Optional.empty());
 
   /** The original two filters (status, marketplace). */
   public CaseFilter(Optional<CaseStatus> status, Optional<String> marketplace) {
-    this(status, marketplace, Optional.empty(), OptionalDouble.empty(), Optional.empty(), Optional.empty());
+    this(status, marketplace, Optional.empty(), OptionalDouble.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty());
+  }
+
+  /** The filters of issue 5, without a network. */
+  public CaseFilter(Optional<CaseStatus> status, Optional<String> marketplace, Optional<String> jurisdiction,
+      OptionalDouble minPriority, Optional<Instant> dueBefore, Optional<String> text) {
+    this(status, marketplace, jurisdiction, minPriority, dueBefore, text, Optional.empty());
+  }
+
+  /** Only the cases of sellers in this operator network (issue 7). */
+  public CaseFilter withNetwork(Optional<String> network) {
+    return new CaseFilter(status, marketplace, jurisdiction, minPriority, dueBefore, text, network);
   }
 }

@@ -17,6 +17,8 @@ public final class CaseFilterSql {
     f.minPriority().ifPresent(p -> sql.append(" AND priority >= ").append(CaseRows.bind(params, p)));
     f.dueBefore().ifPresent(t -> sql.append(" AND next_deadline < ")
         .append(CaseRows.bind(params, OffsetDateTime.ofInstant(t, ZoneOffset.UTC))));
+    f.networkId().ifPresent(n -> sql.append(" AND seller_account IN (SELECT account_id FROM seller_accounts"
+        + " WHERE network_id = ").append(CaseRows.bind(params, n)).append(")"));
     f.text().ifPresent(q -> {
       String like = CaseRows.bind(params, "%" + escapeLike(q) + "%");
       String exact = CaseRows.bind(params, q);

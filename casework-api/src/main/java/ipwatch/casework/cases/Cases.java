@@ -87,6 +87,32 @@ public final class Cases {
         });
   }
 
+  /**
+   * Search hits with the seller-network fields of issue 7 (network, repeat infringer, related case), which the search
+   * index does not hold because they change without the case changing: read from PostgreSQL for the hits' ids, under
+   * the caller's scope like every read (the hits are the caller's already; a hit not found keeps its fields empty).
+   */
+  public Future<Page<CaseSummary>> withNetworkFields(Caller caller, Page<CaseSummary> hits) {
+    if (hits.items().isEmpty()) {
+      return Future.succeededFuture(hits);
+    }
+    List<Object> params = new ArrayList<>();
+    params.add(hits.items().stream().map(CaseSummary::id).toArray(UUID[]::new));
+    String scope = CaseRows.where(PartyScope.of(caller.organisation()), params);
+    return pool.preparedQuery("SELECT " + CaseRows.COLUMNS + " FROM cases WHERE id = ANY($1) AND " + scope)
+        .execute(Tuple.from(params))
+        .map(rows -> {
+          java.util.Map<UUID, CaseSummary> fresh = new java.util.HashMap<>();
+          rows.forEach(r -> fresh.put(r.getUUID("id"), CaseRows.read(r)));
+          List<CaseSummary> items = new ArrayList<>();
+          for (CaseSummary hit : hits.items()) {
+            CaseSummary f = fresh.get(hit.id());
+            items.add(f == null ? hit : hit.withNetworkFields(f));
+          }
+          return new Page<>(items, hits.total(), hits.page(), hits.size());
+        });
+  }
+
   /** PostgreSQL's JSON timestamps ("2026-11-20T15:00:00+00:00", microseconds optional). */
   private static java.time.Instant instant(String s) {
     return java.time.OffsetDateTime.parse(s).toInstant();

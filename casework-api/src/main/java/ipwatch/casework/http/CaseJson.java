@@ -40,7 +40,10 @@ final class CaseJson {
         .put("platform", c.marketplace())
         .put("priority", c.priority())
         .put("legalHold", c.legalHold())
-        .put("nextDeadline", text(c.nextDeadline()));
+        .put("nextDeadline", text(c.nextDeadline()))
+        .put("networkId", c.networkId())
+        .put("repeatInfringer", c.repeatInfringer())
+        .put("relatedCaseId", c.relatedCaseId() == null ? null : c.relatedCaseId().toString());
   }
 
   static JsonObject detail(CaseDetail d, List<String> allowedActions) {

@@ -39,7 +39,7 @@ final class CaseRoutes {
 
   private void list(RoutingContext ctx) {
     Caller caller = Authenticate.caller(ctx);
-    CaseFilter filter = CaseFilterParams.from(ctx);
+    CaseFilter filter = CaseFilterParams.from(ctx).withNetwork(QueryParams.text(ctx, "networkId", 200));
     PageRequest page = params.page(ctx);
     cases.listForParty(caller, filter, page)
         .onSuccess(p -> Responses.ok(ctx, CaseJson.page(p)))
@@ -69,6 +69,7 @@ final class CaseRoutes {
     PageRequest page = params.page(ctx);
     PartyScope scope = PartyScope.of(caller.organisation());
     vertx.executeBlocking(() -> index.search(scope, filter, page), false)
+        .compose(hits -> cases.withNetworkFields(caller, hits))
         .onSuccess(p -> Responses.ok(ctx, CaseJson.page(p).put("query", q)))
         .onFailure(ctx::fail);
   }

@@ -43,7 +43,8 @@ public final class ErrorMapper {
       if (type == ErrorType.CONFLICT) {
         allowed = new JsonArray(refused.allowed());
       }
-    } else if (failure instanceof CaseIndex.CaseIndexUnavailableException) {
+    } else if (failure instanceof CaseIndex.CaseIndexUnavailableException
+        || ipwatch.casework.db.DatabaseOutage.is(failure)) {
       type = ErrorType.UNAVAILABLE;
       message = type.defaultMessage();
     } else if (failure instanceof HttpException http) {
@@ -56,7 +57,7 @@ public final class ErrorMapper {
       type = ErrorType.INTERNAL;
       message = type.defaultMessage();
     }
-    if (failure instanceof CaseIndex.CaseIndexUnavailableException) {
+    if (type == ErrorType.UNAVAILABLE && failure != null) {
       // an outage of a dependency, already visible in /api/health: one line, no stack trace per request
       LOG.warn("{} {} unavailable [correlationId={}]: {}", ctx.request().method(), ctx.request().path(),
           correlationId, failure.getMessage());
@@ -86,6 +87,9 @@ public final class ErrorMapper {
     }
     JsonObject body = new JsonObject().put("type", type.type()).put("message", message)
         .put("correlationId", correlationId);
+    if (type == ErrorType.UNAVAILABLE) {
+      ctx.response().putHeader("Retry-After", "5");
+    }
     if (allowed != null) {
       body.put("allowed", allowed);
     }

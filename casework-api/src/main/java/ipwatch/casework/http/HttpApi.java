@@ -110,6 +110,7 @@ public final class HttpApi {
     new WebhookRoutes(d.webhooks()).mount(api);
     new NoticeRoutes(d.notices()).mount(api);
     new AdminRoutes(d.pool(), d.tokens()).mount(api);
+    new NetworkRoutes(new ipwatch.casework.network.SellerNetworks(d.pool())).mount(api);
     api.route().failureHandler(ErrorMapper::handle);
     return api;
   }

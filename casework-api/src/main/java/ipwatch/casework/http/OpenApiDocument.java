@@ -23,7 +23,7 @@ public final class OpenApiDocument {
       open("get", "/api/openapi.json", "This document (no authentication)"),
       open("get", "/api/demo/tokens", "Demo tokens per role; only in demo mode and only from loopback"),
       op("get", "/api/me", "The caller's user and organisation", "any", null, 200),
-      op("get", "/api/cases", "Cases the caller can see, newest first (page, size, status, marketplace)", "any",
+      op("get", "/api/cases", "Cases the caller can see, newest first (page, size, status, marketplace, networkId)", "any",
           null, 200),
       op("get", "/api/cases/{id}", "A case with its audit trail, deadlines and the actions the caller may take",
           ALL, null, 200),
@@ -86,7 +86,11 @@ public final class OpenApiDocument {
       op("post", "/api/admin/organisations/{orgId}/users", "Create a user of the organisation (409 when id or "
           + "e-mail exists)", "ADMIN", "NewUser", 201),
       op("post", "/api/admin/organisations/{orgId}/users/{userId}/tokens", "A 12-hour token for the user, carrying "
-          + "its organisation and role as stored", "ADMIN", null, 201));
+          + "its organisation and role as stored", "ADMIN", null, 201),
+      op("get", "/api/cases/{id}/network", "The operator network of the case's seller: accounts (masked per role, "
+          + "with the cases the caller may see) and the shared identifiers linking them", ALL, null, 200),
+      op("get", "/api/networks", "Seller networks with the most cases the caller may see (limit, 1-100, default "
+          + "10)", "any", null, 200));
 
   private OpenApiDocument() {}
 

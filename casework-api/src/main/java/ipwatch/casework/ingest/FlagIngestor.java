@@ -14,6 +14,8 @@ import ipwatch.casework.cases.CaseRows;
 import ipwatch.casework.cases.CaseStatus;
 import ipwatch.casework.cases.Priority;
 import ipwatch.casework.evidence.EvidenceService;
+import ipwatch.casework.network.RelistingLinks;
+import ipwatch.casework.network.RepeatInfringers;
 import ipwatch.model.BadRecordException;
 import ipwatch.model.Flag;
 import ipwatch.model.Json;
@@ -115,7 +117,8 @@ public final class FlagIngestor {
           // the registry is authoritative about ownership; the flag's copy is the fallback for unknown assets
           String owner = asset == null ? flag.owner() : asset.getString("owner_org");
           String jurisdiction = jurisdictions.resolve(assetJurisdictions(asset), flag.listing().marketplace());
-          return sellerCases(conn, flag).compose(n -> insertCase(conn, flag, owner, jurisdiction,
+          return RepeatInfringers.priorityInput(conn, flag.listing().marketplace(), flag.listing().sellerId())
+              .compose(n -> insertCase(conn, flag, owner, jurisdiction,
               Priority.of(flag.score(), asset == null ? null : asset.getJsonObject("body"), n, LocalDate.now())));
         })
         .compose(inserted -> inserted.size() == 0
@@ -124,6 +127,7 @@ public final class FlagIngestor {
             : openedEvent(conn, inserted.iterator().next().getUUID("id"), flag, source)
                 .compose(v -> attachSnapshot(conn, inserted.iterator().next().getUUID("id"), flag))
                 .map(Written.OPENED))
+        .compose(written -> RelistingLinks.link(conn, flag, ACTOR).map(written))
         .compose(written -> conn.preparedQuery(
                 "SELECT " + CaseRows.COLUMNS + " FROM cases WHERE listing_id = $1 AND asset_id = $2")
             .execute(Tuple.of(flag.listingId(), flag.assetId()))
@@ -139,16 +143,6 @@ public final class FlagIngestor {
 
   /** What one flag wrote. */
   private enum Written { OPENED, RESCORED, NONE }
-
-  /** Earlier cases of the same seller on the same marketplace: a repeat infringer ranks higher. */
-  private static Future<Long> sellerCases(SqlConnection conn, Flag flag) {
-    if (flag.listing().sellerId() == null) {
-      return Future.succeededFuture(0L);
-    }
-    return conn.preparedQuery("SELECT count(*) FROM cases WHERE marketplace = $1 AND seller_id = $2")
-        .execute(Tuple.of(flag.listing().marketplace(), flag.listing().sellerId()))
-        .map(rows -> rows.iterator().next().getLong(0));
-  }
 
   /** The crawler's page snapshot becomes the first link of the case's evidence chain. */
   private static Future<Void> attachSnapshot(SqlConnection conn, UUID caseId, Flag flag) {

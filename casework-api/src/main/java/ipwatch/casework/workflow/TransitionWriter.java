@@ -139,14 +139,17 @@ final class TransitionWriter {
 
   /**
    * A removed listing is announced on {@code listing-outcomes} (through the same outbox, so only a committed removal
-   * is announced): the relisting job remembers it and flags near-duplicates that reappear, for the same asset.
+   * is announced): the relisting job remembers it and flags near-duplicates that reappear, for the same asset. A
+   * restored one (restore after a counter-notice, reverse after a complaint) is announced as REINSTATED, so the job
+   * forgets it.
    */
   private static Future<Void> outcome(SqlConnection conn, Action a, CaseSummary kase, Instant now) {
-    if (a != Action.REMOVE) {
+    if (a != Action.REMOVE && a != Action.RESTORE && a != Action.REVERSE) {
       return Future.succeededFuture();
     }
+    String outcome = a == Action.REMOVE ? ListingOutcome.TAKEN_DOWN : ListingOutcome.REINSTATED;
     JsonObject record = new JsonObject().put("listingId", kase.listingId()).put("caseId", kase.id().toString())
-        .put("outcome", ListingOutcome.TAKEN_DOWN).put("at", now.toString())
+        .put("outcome", outcome).put("at", now.toString())
         .put("assetId", kase.assetId()).put("owner", kase.ownerOrg());
     return conn.preparedQuery("INSERT INTO outbox (channel, topic, msg_key, payload) VALUES ('kafka', $1, $2, $3)")
         .execute(Tuple.of(Topics.LISTING_OUTCOMES.name(), kase.listingId(), record)).mapEmpty();

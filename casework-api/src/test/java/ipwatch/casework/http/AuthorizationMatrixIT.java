@@ -147,6 +147,7 @@ class AuthorizationMatrixIT {
     rows.add(new Row("POST", "/api/cases/{id}/evidence", AuthorizationMatrixIT::upload, all(201)));
     rows.add(new Row("GET", "/api/cases/{id}/evidence/export", null, all(200)));
     rows.add(new Row("GET", "/api/cases/{id}/notice", null, all(200)));
+    rows.add(new Row("GET", "/api/cases/{id}/network", null, all(200)));
     rows.add(new Row("GET", "/api/registry/assets/{assetId}", null, roles(403, 403, 200, 403, 403)));
     rows.add(new Row("GET", "/api/registry/assets/{assetId}/versions", null, roles(403, 403, 200, 403, 403)));
     Map<String, int[]> put = roles(403, 403, 200, 403, 403);
@@ -273,6 +274,21 @@ class AuthorizationMatrixIT {
       JsonObject b = new JsonObject(f.api.get("/api/cases/" + UUID.randomUUID(), TOKENS.get(role)).body());
       assertEquals(a.getString("type"), b.getString("type"), role);
       assertEquals(a.getString("message"), b.getString("message"), role);
+    }
+  }
+
+  @Test
+  void topSellerNetworksCountOnlyCasesTheRoleSees() {
+    // the shared case's seller and the foreign case's seller, each in a network of its own
+    Await.result(f.pool.query("INSERT INTO seller_accounts (account_id, network_id, source) VALUES"
+        + " ('demo-market:demo-market:shady-seller', 'op-matrix-shared', 'test'),"
+        + " ('other-market:other-market:shady-seller', 'op-matrix-foreign', 'test') ON CONFLICT DO NOTHING")
+        .execute());
+    for (String role : TOKENS.keySet()) {
+      HttpResponse<String> r = f.api.get("/api/networks?limit=100", TOKENS.get(role));
+      assertEquals(200, r.statusCode(), role + ": " + r.body());
+      assertTrue(r.body().contains("op-matrix-shared"), role + ": " + r.body());
+      assertFalse(r.body().contains("op-matrix-foreign") || r.body().contains("other-market"), role + ": " + r.body());
     }
   }
 

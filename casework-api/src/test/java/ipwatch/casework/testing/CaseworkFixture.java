@@ -28,10 +28,10 @@ public final class CaseworkFixture implements AutoCloseable {
   /** A Friday afternoon in New York, the week before Thanksgiving. */
   public static final Instant START = Instant.parse("2026-11-20T15:00:00Z");
   private static final AtomicInteger LISTINGS = new AtomicInteger();
-  public final TestPostgres.TestDatabase db = TestPostgres.freshDatabase();
+  public final TestPostgres.TestDatabase db;
   public final TestClock clock = new TestClock(START);
   public final Vertx vertx = Vertx.vertx();
-  public final Pool pool = db.pool(vertx);
+  public final Pool pool;
   private final FlagIngestor ingestor;
   public CaseworkServer server;
   public TestApi api;
@@ -44,6 +44,13 @@ public final class CaseworkFixture implements AutoCloseable {
 
   /** With settings of the test's own on top of {@link TestServers#config}. */
   public CaseworkFixture(Map<String, String> extra) {
+    this(TestPostgres.freshDatabase(), extra);
+  }
+
+  /** On a database of the test's own (e.g. a PostgreSQL server the test stops and starts). */
+  public CaseworkFixture(TestPostgres.TestDatabase db, Map<String, String> extra) {
+    this.db = db;
+    this.pool = db.pool(vertx);
     this.extra = Map.copyOf(extra);
     server = CaseworkServer.start(TestServers.config(db, extra), clock);
     api = new TestApi(server.port());

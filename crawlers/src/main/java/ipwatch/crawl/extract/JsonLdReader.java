@@ -15,6 +15,9 @@ import org.jsoup.nodes.Element;
 
 /** schema.org Product in JSON-LD, the most reliable source when present (also inside @graph and mainEntity). */
 final class JsonLdReader {
+  /** Digits before or after the point beyond which a JSON number is not a plausible value of any field we read. */
+  static final int MAX_NUMBER_DIGITS = 30;
+
   private static final Set<String> PRODUCT_TYPES =
       Set.of("product", "productgroup", "individualproduct", "productmodel", "someproducts", "vehicle", "car", "book");
   private static final JsonMapper LENIENT = JsonMapper.builder()
@@ -223,7 +226,9 @@ final class JsonLdReader {
       return null;
     }
     if (n.isBigDecimal()) {
-      return n.decimalValue().toPlainString();
+      java.math.BigDecimal d = n.decimalValue();
+      // 1e999999 is valid JSON; written out it is a million digits that no price, GTIN or count ever has
+      return d.precision() - d.scale() > MAX_NUMBER_DIGITS || d.scale() > MAX_NUMBER_DIGITS ? null : d.toPlainString();
     }
     return org.jsoup.parser.Parser.unescapeEntities(n.asText(), false);
   }

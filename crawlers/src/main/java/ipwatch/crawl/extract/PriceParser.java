@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  * EUR, "¥3,280" is 3280 JPY, "US $12.99" is 12.99 USD. Amounts stay decimal strings, never doubles.
  */
 public final class PriceParser {
+  /** "1.234.567.890.123,99" is 20 characters; a longer run of digits and separators is not a price. */
+  static final int MAX_AMOUNT_CHARS = 40;
+
   private static final Pattern NUMBER = Pattern.compile(
       "\\d{1,3}(?:[ \\u00a0\\u202f\\u2009'’]\\d{3})+(?:[.,]\\d{1,2})?(?!\\d)|\\d[\\d.,]*");
 
@@ -39,6 +42,9 @@ public final class PriceParser {
   }
 
   static Optional<String> amount(String raw, String currency) {
+    if (raw.length() > MAX_AMOUNT_CHARS) {
+      return Optional.empty(); // no price has this many digits, and BigDecimal parsing of a huge one is quadratic
+    }
     String s = raw.replaceAll("[\\s\\u00a0\\u202f\\u2009'’]", "");
     s = s.replaceAll("[.,]+$", "");
     int dot = s.lastIndexOf('.');

@@ -157,4 +157,20 @@ class ListingExtractorTest {
     assertEquals(new Money("9.49", "USD"), p.price());
     assertEquals("OutOfStock", p.availability());
   }
+
+  @Test
+  void anAbsurdJsonLdNumberIsIgnoredInsteadOfWrittenOutInFull() {
+    String html = "<script type=\"application/ld+json\">{\"@type\":\"Product\",\"name\":\"Parka\",\"offers\":"
+        + "{\"price\":1e999999,\"priceCurrency\":\"EUR\"}}</script>";
+    ExtractedPage p = extractor.extract(URL, html).orElseThrow();
+    assertEquals("Parka", p.title());
+    assertEquals(null, p.price());
+  }
+
+  @Test
+  void onlyTheFirstProductScopesOfAPageOfThousandsAreRead() {
+    String scope = "<div itemscope itemtype=\"http://schema.org/Product\"><span itemprop=\"name\">Parka</span>";
+    ExtractedPage p = extractor.extract(URL, scope.repeat(5_000)).orElseThrow();
+    assertEquals("Parka", p.title());
+  }
 }

@@ -50,4 +50,10 @@ class PriceParserTest {
   void textWithoutANumberIsNotAPrice() {
     assertTrue(PriceParser.parse("call for price", "EUR").isEmpty());
   }
+
+  @Test
+  void aRunOfDigitsLongerThanAnyPriceIsNotAPrice() {
+    assertTrue(PriceParser.parse("€ " + "9".repeat(100_000), "EUR").isEmpty());
+    assertEquals(new Money("1234567890123.99", "EUR"), parse("1.234.567.890.123,99 €", null));
+  }
 }

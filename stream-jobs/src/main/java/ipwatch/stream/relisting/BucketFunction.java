@@ -21,7 +21,7 @@ import org.apache.flink.util.Collector;
  * that arrives late still meet it. The window is short because every probe is held once per bucket (about 22 copies).
  *
  * <p>As in linking's index, a bucket holding more than {@code maxBucketSize} taken-down listings is a common-word
- * bucket and proposes nothing.
+ * bucket and proposes nothing. A reinstatement removes the listing from the bucket's taken-down ones.
  */
 public class BucketFunction extends KeyedProcessFunction<String, RelistingEvent, CandidatePair> {
   private static final long serialVersionUID = 1L;
@@ -54,6 +54,11 @@ public class BucketFunction extends KeyedProcessFunction<String, RelistingEvent,
   @Override
   public void processElement(RelistingEvent e, Context ctx, Collector<CandidatePair> out) throws Exception {
     String id = e.listing().listingId();
+    if (e.isReinstatement()) {
+      // the removal was undone: the listing is lawful again as far as we know, so it proposes no relistings
+      takenDown.remove(id);
+      return;
+    }
     if (e.isTakedown()) {
       takenDown.put(id, e.inBucket(null));
       boolean any = false;

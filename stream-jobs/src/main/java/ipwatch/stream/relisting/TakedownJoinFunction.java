@@ -17,21 +17,29 @@ import org.apache.flink.util.Collector;
  * Keyed by listingId: joins the outcome topic with the listing content (casework's outcome carries no content).
  * The latest listing is kept for {@code listingTtl} after it was last seen; a takedown for {@code takedownTtl}.
  * Emits a takedown event once both sides are known (whichever came first), and a probe for every new or changed
- * listing that was not itself taken down (a recrawl of the removed page is not a relisting). Unreadable listings are
- * skipped: the match job dead-letters them.
+ * listing that was not itself taken down (a recrawl of the removed page is not a relisting). A REINSTATED outcome
+ * (the removal was undone after a counter-notice or complaint) drops the takedown and sends the listing once more as
+ * a reinstatement, so the buckets forget it; for that the content of a taken-down listing is kept as long as its
+ * takedown ({@code takedownTtl}), not only {@code listingTtl}. Unreadable listings are skipped: the match job
+ * dead-letters them.
  */
 public class TakedownJoinFunction extends KeyedCoProcessFunction<String, String, ListingOutcome, RelistingEvent> {
   private static final long serialVersionUID = 1L;
   static final String LISTING_STATE = "relisting-listing";
   static final String TAKEDOWN_STATE = "relisting-takedown";
+  static final String TAKEN_DOWN_LISTING_STATE = "relisting-taken-down-listing";
   private final ValueStateDescriptor<Listing> listingDescriptor;
   private final ValueStateDescriptor<ListingOutcome> takedownDescriptor;
+  private final ValueStateDescriptor<Listing> takenDownListingDescriptor;
   private transient ValueState<Listing> listing;
   private transient ValueState<ListingOutcome> takedown;
+  private transient ValueState<Listing> takenDownListing;
 
   public TakedownJoinFunction(Duration listingTtl, Duration takedownTtl) {
     listingDescriptor = withTtl(new ValueStateDescriptor<>(LISTING_STATE, RelistingTypes.LISTING), listingTtl);
     takedownDescriptor = withTtl(new ValueStateDescriptor<>(TAKEDOWN_STATE, RelistingTypes.OUTCOME), takedownTtl);
+    takenDownListingDescriptor = withTtl(
+        new ValueStateDescriptor<>(TAKEN_DOWN_LISTING_STATE, RelistingTypes.LISTING), takedownTtl);
   }
 
   static <T> ValueStateDescriptor<T> withTtl(ValueStateDescriptor<T> d, Duration ttl) {
@@ -43,6 +51,7 @@ public class TakedownJoinFunction extends KeyedCoProcessFunction<String, String,
   public void open(OpenContext openContext) {
     listing = getRuntimeContext().getState(listingDescriptor);
     takedown = getRuntimeContext().getState(takedownDescriptor);
+    takenDownListing = getRuntimeContext().getState(takenDownListingDescriptor);
   }
 
   @Override
@@ -61,6 +70,7 @@ public class TakedownJoinFunction extends KeyedCoProcessFunction<String, String,
     ListingOutcome t = takedown.value();
     if (t != null) {
       if (before == null) {
+        takenDownListing.update(l);
         out.collect(RelistingEvent.takenDown(l, t));
       }
     } else if (before == null || !sameText(before, l)) {
@@ -70,12 +80,22 @@ public class TakedownJoinFunction extends KeyedCoProcessFunction<String, String,
 
   @Override
   public void processElement2(ListingOutcome o, Context ctx, Collector<RelistingEvent> out) throws Exception {
+    if (o.isReinstatement()) {
+      Listing removed = takenDownListing.value();
+      takedown.clear();
+      takenDownListing.clear();
+      if (removed != null) {
+        out.collect(RelistingEvent.reinstated(removed, o));
+      }
+      return;
+    }
     if (!o.isTakedown()) {
       return;
     }
     takedown.update(o);
     Listing l = listing.value();
     if (l != null) {
+      takenDownListing.update(l);
       out.collect(RelistingEvent.takenDown(l, o));
     }
   }

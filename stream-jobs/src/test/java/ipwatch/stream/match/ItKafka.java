@@ -28,10 +28,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * two partitions, and the producer and read_committed reader the integration tests use.
  */
 public final class ItKafka implements AutoCloseable {
-  private final InProcessKafka kafka;
+  private volatile InProcessKafka kafka;
+  private final Path dir;
 
-  private ItKafka(InProcessKafka kafka) {
+  private ItKafka(InProcessKafka kafka, Path dir) {
     this.kafka = kafka;
+    this.dir = dir;
   }
 
   public static ItKafka start(String name) {
@@ -39,7 +41,16 @@ public final class ItKafka implements AutoCloseable {
     deleteTree(dir);
     InProcessKafka kafka = InProcessKafka.start(dir, 0);
     kafka.createTopics(Topics.all(), 2);
-    return new ItKafka(kafka);
+    return new ItKafka(kafka, dir);
+  }
+
+  /** Stops the broker, waits {@code down}, and starts it again on the same port and data: a broker restart. */
+  public void restart(Duration down) throws InterruptedException {
+    String servers = kafka.bootstrapServers();
+    int port = Integer.parseInt(servers.substring(servers.lastIndexOf(':') + 1));
+    kafka.close();
+    Thread.sleep(down.toMillis());
+    kafka = InProcessKafka.start(dir, port);
   }
 
   public String bootstrapServers() {

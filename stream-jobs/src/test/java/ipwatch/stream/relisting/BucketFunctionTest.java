@@ -6,6 +6,7 @@ import static ipwatch.stream.relisting.RelistingTestData.takenDown;
 import static ipwatch.stream.relisting.RelistingTestData.unrelated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ipwatch.model.ListingOutcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -81,5 +82,15 @@ class BucketFunctionTest {
     assertEquals(0, bucketsIn(BucketFunction.TAKEN_DOWN_STATE),
         "a bucket whose takedowns all expired is removed when touched");
     assertEquals(2, bucketsIn(BucketFunction.RECENT_STATE), "the probes of l-6 and l-7 are within the window");
+  }
+
+  @Test
+  void aListingReinstatedAfterACounterNoticeIsNotProposedAsTheOriginalOfARelisting() throws Exception {
+    harness.processElement(RelistingEvent.takenDown(takenDown("l-1"), takedownOf("l-1", "c-1")).inBucket("model:nv4410"), 0);
+    harness.processElement(RelistingEvent.takenDown(takenDown("l-4"), takedownOf("l-4", "c-4")).inBucket("model:nv4410"), 0);
+    harness.processElement(RelistingEvent.reinstated(takenDown("l-1"),
+        new ListingOutcome("l-1", "c-1", ListingOutcome.REINSTATED, null)).inBucket("model:nv4410"), 0);
+    harness.processElement(RelistingEvent.probe(relisted("l-2")).inBucket("model:nv4410"), 0);
+    assertEquals(List.of("l-4|l-2"), pairs(), "only the takedown that stands is proposed");
   }
 }

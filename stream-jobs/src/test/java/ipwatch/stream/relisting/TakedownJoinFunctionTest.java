@@ -40,7 +40,8 @@ class TakedownJoinFunctionTest {
 
   private List<String> events() {
     return harness.extractOutputValues().stream()
-        .map(e -> (e.isTakedown() ? "takedown " : "probe ") + e.listing().listingId()).toList();
+        .map(e -> (e.isTakedown() ? "takedown " : e.isReinstatement() ? "reinstated " : "probe ")
+            + e.listing().listingId()).toList();
   }
 
   private long keysIn(String state) throws Exception {
@@ -85,5 +86,19 @@ class TakedownJoinFunctionTest {
     }
     assertEquals(1, keysIn(TakedownJoinFunction.TAKEDOWN_STATE), "only the takedown of l-8 is still held");
     assertEquals(1, keysIn(TakedownJoinFunction.LISTING_STATE), "only l-7 is still held");
+  }
+
+  @Test
+  void aReinstatementDropsTheTakedownAndSendsTheRemovedListingOnceSoTheBucketsForgetIt() throws Exception {
+    harness.setStateTtlProcessingTime(0);
+    harness.processElement1(Json.write(takenDown("l-1")), 0);
+    harness.processElement2(takedownOf("l-1", "case-1"), 0);
+    // the listing's own content has expired; its takedown copy lives as long as the takedown does
+    harness.setStateTtlProcessingTime(LISTING_TTL.toMillis() + 1);
+    harness.processElement2(new ListingOutcome("l-1", "case-1", ListingOutcome.REINSTATED, null), 0);
+    harness.processElement2(new ListingOutcome("l-1", "case-1", ListingOutcome.REINSTATED, null), 0);
+    assertEquals(List.of("probe l-1", "takedown l-1", "reinstated l-1"), events());
+    assertEquals(0, keysIn(TakedownJoinFunction.TAKEDOWN_STATE), "the takedown is gone");
+    assertEquals(0, keysIn(TakedownJoinFunction.TAKEN_DOWN_LISTING_STATE), "and so is its copy of the listing");
   }
 }
