@@ -124,7 +124,8 @@ class AdminApiIT {
         org("org-x2", "X2", "PLATFORM"),
         org("org-x3", "X3", "COURT").put("marketplace", "demo-market"),
         org("org-x4", "X4", "REGULATOR"),
-        org("org-x5", "X5", "COURT").put("createdBy", "me"));
+        org("org-x5", "X5", "COURT").put("createdBy", "me"),
+        org("org-x6", "Nul\u0000name", "COURT"));
     for (JsonObject body : bad) {
       JsonObject e = TestApi.json(post("/api/admin/organisations", body), 400);
       assertTrue(e.getString("message").startsWith("body"), e.encode());
