@@ -122,6 +122,12 @@ final class PortalRoutes {
     if (e instanceof ApiException a) {
       return failed(id, a.type(), a.getMessage(), null);
     }
+    if (UnstorableValue.is(e)) {
+      return failed(id, ErrorType.BAD_REQUEST, UnstorableValue.MESSAGE, null);
+    }
+    if (ipwatch.casework.db.DatabaseOutage.is(e)) {
+      return failed(id, ErrorType.UNAVAILABLE, ErrorType.UNAVAILABLE.defaultMessage(), null);
+    }
     LOG.error("bulk transition of case {} failed", id, e);
     return failed(id, ErrorType.INTERNAL, ErrorType.INTERNAL.defaultMessage(), null);
   }

@@ -121,6 +121,21 @@ class BulkTransitionsIT {
   }
 
   @Test
+  void aReasonPostgreSqlCannotStoreIsABadRequestSingleOrBulk() {
+    UUID id = f.open("US");
+    JsonObject single = new JsonObject().put("action", "confirm").put("reason", "nul\u0000byte");
+    JsonObject error = TestApi.json(f.api.post("/api/cases/" + id + "/transitions", f.token("rights-holder"), single),
+        400);
+    assertEquals("bad_request", error.getString("type"));
+
+    JsonObject item = TestApi.json(f.api.post("/api/cases/bulk/transitions", f.token("rights-holder"),
+        single.copy().put("caseIds", new JsonArray().add(id.toString()))), 200).getJsonArray("results")
+        .getJsonObject(0);
+    assertEquals("bad_request", item.getJsonObject("error").getString("type"));
+    assertEquals("DETECTED", f.status(id));
+  }
+
+  @Test
   void aBadBodyIsA400AndChangesNothing() {
     UUID id = f.open("US");
     List<String> tooMany = new ArrayList<>();
