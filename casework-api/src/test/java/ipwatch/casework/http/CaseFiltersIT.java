@@ -73,14 +73,34 @@ class CaseFiltersIT {
         0.2, low.signals(), low.evidence(), low.detectedAt(), low.matcherVersion(), low.listing()));
     lumoraUs = f.openFor("tm-lumora-us", "org-lumora", "demo-market");
     // the consumer indexes opened cases in production; here every case is indexed as it is now
+    int cases = 0;
     try (ElasticsearchCaseIndex index = new ElasticsearchCaseIndex(ES, INDEX)) {
       index.ensureIndex();
       for (Row r : Await.result(f.pool.query("SELECT " + CaseRows.COLUMNS + " FROM cases").execute())) {
         index.index(CaseRows.read(r));
+        cases++;
       }
     }
-    HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ES + "/" + INDEX + "/_refresh"))
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+    awaitSearchable(cases);
+  }
+
+  /** Refreshes until every case is visible to search (a refresh can be refused while the node is busy). */
+  private static void awaitSearchable(int cases) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    long visible = -1;
+    while (System.nanoTime() < deadline) {
+      http.send(HttpRequest.newBuilder(URI.create(ES + "/" + INDEX + "/_refresh"))
+          .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+      HttpResponse<String> count = http.send(HttpRequest.newBuilder(URI.create(ES + "/" + INDEX + "/_count")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      visible = count.statusCode() == 200 ? new JsonObject(count.body()).getLong("count") : -1;
+      if (visible == cases) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("only " + visible + " of " + cases + " cases became searchable");
   }
 
   @AfterAll
