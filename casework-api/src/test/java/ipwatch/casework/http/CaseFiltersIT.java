@@ -50,7 +50,6 @@ class CaseFiltersIT {
   private static UUID euRemoved;
   private static UUID usLow;
   private static UUID lumoraUs;
-  private static JsonObject counterNoticeAnswer;
 
   @BeforeAll
   static void start() throws Exception {
@@ -63,7 +62,7 @@ class CaseFiltersIT {
     f.ok("rights-holder", usCountered, "confirm", null);
     f.ok("rights-holder", usCountered, "send_notice", CaseworkFixture.usNotice());
     f.ok("platform", usCountered, "remove", null);
-    counterNoticeAnswer = f.ok("platform", usCountered, "counter_notice", CaseworkFixture.usCounterNotice());
+    f.ok("platform", usCountered, "counter_notice", CaseworkFixture.usCounterNotice());
     euRemoved = f.open("EU");
     f.ok("rights-holder", euRemoved, "confirm", null);
     f.ok("rights-holder", euRemoved, "send_notice", CaseworkFixture.euNotice());
@@ -176,20 +175,6 @@ class CaseFiltersIT {
     assertEquals(Set.of(cnHeld, usCountered, euRemoved), above);
     assertEquals(Set.of(usLow), ids(page(endpoint, "rights-holder", "jurisdiction=US&status=DETECTED&minPriority="
         + lowPriority)));
-  }
-
-  @Test
-  void aTransitionsAnswerShowsTheDeadlineItStartedAndTheNextOneClearsIt() {
-    String due = f.detail("rights-holder", usCountered).getJsonArray("deadlines").getJsonObject(0).getString("dueAt");
-    assertEquals(due, counterNoticeAnswer.getString("nextDeadline"));
-    UUID id = f.open("US");
-    f.ok("rights-holder", id, "confirm", null);
-    f.ok("rights-holder", id, "send_notice", CaseworkFixture.usNotice());
-    f.ok("platform", id, "remove", null);
-    assertNotNull(f.ok("platform", id, "counter_notice", CaseworkFixture.usCounterNotice()).getString("nextDeadline"));
-    JsonObject escalated = f.ok("rights-holder", id, "escalate", null);
-    assertNull(escalated.getString("nextDeadline"));
-    assertNull(item(page("cases", "rights-holder", "status=ESCALATED"), id).getString("nextDeadline"));
   }
 
   @Test
