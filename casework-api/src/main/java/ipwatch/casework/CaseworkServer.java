@@ -112,6 +112,7 @@ public final class CaseworkServer implements AutoCloseable {
       Map<String, String> demoTokens = Map.of();
       if (s.demo().enabled()) {
         await(DemoParties.ensure(organisations), "creating the demo organisations");
+        await(DemoParties.ensureUsers(new ipwatch.casework.auth.Directory(pool)), "creating the demo users");
         demoTokens = DemoParties.tokens(tokens, s.demo().tokenTtl());
         LOG.warn("demo mode: demo organisations and tokens are active; never enable demo.enabled on a shared host");
       }

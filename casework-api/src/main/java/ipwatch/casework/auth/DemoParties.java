@@ -38,6 +38,16 @@ public final class DemoParties {
     return chain;
   }
 
+  /** One user per demo organisation, the subject of its demo token ({@code demo-<key>}); idempotent. */
+  public static Future<Void> ensureUsers(Directory directory) {
+    Future<Void> chain = Future.succeededFuture();
+    for (var e : ORGANISATIONS.entrySet()) {
+      chain = chain.compose(v -> directory.ensureUser(e.getValue().id(), "demo-" + e.getKey(),
+          e.getValue().name() + " (demo)", e.getKey() + "@demo.ipwatch.invalid"));
+    }
+    return chain;
+  }
+
   /** One token per demo organisation, keyed like {@link #ORGANISATIONS}. */
   public static Map<String, String> tokens(TokenService tokens, Duration ttl) {
     Map<String, String> out = new LinkedHashMap<>();

@@ -55,7 +55,7 @@ public final class Organisations {
         .mapEmpty();
   }
 
-  private static Organisation read(Row r) {
+  static Organisation read(Row r) {
     String[] j = r.getArrayOfStrings("jurisdictions");
     return new Organisation(r.getString("id"), r.getString("name"), Role.valueOf(r.getString("role")),
         r.getString("marketplace"), j == null ? List.of() : List.of(j));

@@ -9,7 +9,7 @@ import java.util.List;
 public final class CaseRows {
   public static final String COLUMNS = "id, listing_id, asset_id, owner_org, marketplace, jurisdiction, status, kind,"
       + " score, title, url, seller_id, seller_name, notice_sent_at, referred_to_org, detected_at, created_at,"
-      + " updated_at, version"
+      + " updated_at, version, priority, legal_hold, next_deadline"
       // issue 7, computed in SQL (db V5) so every reader of a case gets them: network, repeat infringer, relisting
       + ", ipw_network_of(seller_account) AS network_id,"
       + " ipw_repeat_infringer(id, seller_account) AS repeat_infringer, related_case_id";
@@ -37,6 +37,9 @@ public final class CaseRows {
         instant(r.getOffsetDateTime("created_at")),
         instant(r.getOffsetDateTime("updated_at")),
         r.getLong("version"),
+        r.getDouble("priority"),
+        r.getBoolean("legal_hold"),
+        instant(r.getOffsetDateTime("next_deadline")),
         r.getString("network_id"),
         Boolean.TRUE.equals(r.getBoolean("repeat_infringer")),
         r.getUUID("related_case_id"));

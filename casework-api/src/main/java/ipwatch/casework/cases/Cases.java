@@ -25,10 +25,7 @@ public final class Cases {
   public Future<Page<CaseSummary>> listForParty(Caller caller, CaseFilter filter, PageRequest page) {
     List<Object> params = new ArrayList<>();
     StringBuilder where = new StringBuilder(CaseRows.where(PartyScope.of(caller.organisation()), params));
-    filter.status().ifPresent(s -> where.append(" AND status = ").append(CaseRows.bind(params, s.name())));
-    filter.marketplace().ifPresent(m -> where.append(" AND marketplace = ").append(CaseRows.bind(params, m)));
-    filter.networkId().ifPresent(n -> where.append(" AND seller_account IN (SELECT account_id FROM seller_accounts"
-        + " WHERE network_id = ").append(CaseRows.bind(params, n)).append(")"));
+    where.append(CaseFilterSql.conditions(filter, params));
     Tuple countArgs = Tuple.from(params);
     String limit = CaseRows.bind(params, page.size());
     String offset = CaseRows.bind(params, page.offset());
@@ -110,11 +107,7 @@ public final class Cases {
           List<CaseSummary> items = new ArrayList<>();
           for (CaseSummary hit : hits.items()) {
             CaseSummary f = fresh.get(hit.id());
-            items.add(f == null ? hit : new CaseSummary(hit.id(), hit.listingId(), hit.assetId(), hit.ownerOrg(),
-                hit.marketplace(), hit.jurisdiction(), hit.status(), hit.kind(), hit.score(), hit.title(), hit.url(),
-                hit.sellerId(), hit.sellerName(), hit.noticeSent(), hit.referredToOrg(), hit.detectedAt(),
-                hit.createdAt(), hit.updatedAt(), hit.version(), f.networkId(), f.repeatInfringer(),
-                f.relatedCaseId()));
+            items.add(f == null ? hit : hit.withNetworkFields(f));
           }
           return new Page<>(items, hits.total(), hits.page(), hits.size());
         });

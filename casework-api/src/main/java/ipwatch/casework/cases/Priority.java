@@ -40,6 +40,15 @@ public final class Priority {
     return Math.round(p * 10) / 10.0;
   }
 
+  /**
+   * The priority of a case whose match score changed from {@code oldScore} to {@code newScore}: only the score's
+   * half moves; asset value, remaining life and seller history stay as they were weighed at opening.
+   */
+  public static double rescored(double priority, double oldScore, double newScore) {
+    double p = priority + 100 * 0.5 * (clamp(newScore) - clamp(oldScore));
+    return Math.round(Math.max(0, Math.min(100, p)) * 10) / 10.0;
+  }
+
   private static double clamp(double v) {
     return Math.max(0, Math.min(1, v));
   }

@@ -159,6 +159,11 @@ public final class EvidenceService {
             .execute(Tuple.of(caseId, actor, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))).map(zip));
   }
 
+  /** Reads items' stored bytes for callers who see their case (GET .../evidence/{itemId}/content). */
+  public EvidenceContent content() {
+    return new EvidenceContent(vertx, pool, store);
+  }
+
   public static JsonObject json(ChainEntry e) {
     return new JsonObject().put("seq", e.seq()).put("kind", e.kind()).put("name", e.name())
         .put("sha256", e.sha256()).put("bytes", e.bytes()).put("contentType", e.contentType())

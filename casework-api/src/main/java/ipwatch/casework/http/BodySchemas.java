@@ -24,7 +24,8 @@ import java.util.Map;
  */
 public final class BodySchemas {
   public static final List<String> NAMES = List.of("Transition", "Comment", "Assignment", "SellerIdentifiers",
-      "EvidenceItem", "Asset", "WebhookEndpoint", "WebhookEndpointUpdate", "SecretRotation", "Subscription");
+      "EvidenceItem", "Asset", "WebhookEndpoint", "WebhookEndpointUpdate", "SecretRotation", "Subscription",
+      "BulkTransition", "NewOrganisation", "NewUser");
   private static final Map<String, JsonObject> SCHEMAS = new LinkedHashMap<>();
   private static final Map<String, Validator> VALIDATORS = new LinkedHashMap<>();
 
@@ -64,6 +65,14 @@ public final class BodySchemas {
       throw ApiException.badRequest(describe(out));
     }
     return body;
+  }
+
+  /** A body already parsed (e.g. one item of a bulk request) against {@code name}, or a 400 naming the problem. */
+  static void validate(String name, JsonObject body) {
+    OutputUnit out = VALIDATORS.get(name).validate(body);
+    if (!Boolean.TRUE.equals(out.getValid())) {
+      throw ApiException.badRequest(describe(out));
+    }
   }
 
   /** The first error as "where: what", without echoing the submitted value. */

@@ -37,6 +37,10 @@ final class CaseJson {
         .put("createdAt", text(c.createdAt()))
         .put("updatedAt", text(c.updatedAt()))
         .put("version", c.version())
+        .put("platform", c.marketplace())
+        .put("priority", c.priority())
+        .put("legalHold", c.legalHold())
+        .put("nextDeadline", text(c.nextDeadline()))
         .put("networkId", c.networkId())
         .put("repeatInfringer", c.repeatInfringer())
         .put("relatedCaseId", c.relatedCaseId() == null ? null : c.relatedCaseId().toString());

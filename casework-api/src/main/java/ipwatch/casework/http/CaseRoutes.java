@@ -6,7 +6,6 @@ import io.vertx.ext.web.RoutingContext;
 import ipwatch.casework.auth.Caller;
 import ipwatch.casework.cases.CaseDetail;
 import ipwatch.casework.cases.CaseFilter;
-import ipwatch.casework.cases.CaseStatus;
 import ipwatch.casework.cases.Cases;
 import ipwatch.casework.cases.PageRequest;
 import ipwatch.casework.cases.PartyScope;
@@ -17,7 +16,6 @@ import java.util.UUID;
 
 /** GET /api/me, /api/cases, /api/cases/{id}, /api/search. Visibility is decided by the data-access calls. */
 final class CaseRoutes {
-  private static final int MAX_QUERY_LENGTH = 256;
   private final Vertx vertx;
   private final Cases cases;
   private final CaseIndex index;
@@ -41,9 +39,7 @@ final class CaseRoutes {
 
   private void list(RoutingContext ctx) {
     Caller caller = Authenticate.caller(ctx);
-    CaseFilter filter = new CaseFilter(
-        QueryParams.enumValue(ctx, "status", CaseStatus.class), QueryParams.text(ctx, "marketplace", 200))
-        .withNetwork(QueryParams.text(ctx, "networkId", 200));
+    CaseFilter filter = CaseFilterParams.from(ctx).withNetwork(QueryParams.text(ctx, "networkId", 200));
     PageRequest page = params.page(ctx);
     cases.listForParty(caller, filter, page)
         .onSuccess(p -> Responses.ok(ctx, CaseJson.page(p)))
@@ -68,10 +64,11 @@ final class CaseRoutes {
 
   private void search(RoutingContext ctx) {
     Caller caller = Authenticate.caller(ctx);
-    String q = QueryParams.text(ctx, "q", MAX_QUERY_LENGTH).orElse("");
+    CaseFilter filter = CaseFilterParams.from(ctx);
+    String q = filter.text().orElse("");
     PageRequest page = params.page(ctx);
     PartyScope scope = PartyScope.of(caller.organisation());
-    vertx.executeBlocking(() -> index.search(scope, q, page), false)
+    vertx.executeBlocking(() -> index.search(scope, filter, page), false)
         .compose(hits -> cases.withNetworkFields(caller, hits))
         .onSuccess(p -> Responses.ok(ctx, CaseJson.page(p).put("query", q)))
         .onFailure(ctx::fail);

@@ -43,6 +43,9 @@ public final class ErrorMapper {
       if (type == ErrorType.CONFLICT) {
         allowed = new JsonArray(refused.allowed());
       }
+    } else if (UnstorableValue.is(failure)) {
+      type = ErrorType.BAD_REQUEST;
+      message = UnstorableValue.MESSAGE;
     } else if (failure instanceof CaseIndex.CaseIndexUnavailableException
         || ipwatch.casework.db.DatabaseOutage.is(failure)) {
       type = ErrorType.UNAVAILABLE;

@@ -104,11 +104,13 @@ public final class HttpApi {
     api.route().handler(d.rateLimit());
     api.route().handler(BodyHandler.create(false).setBodyLimit(d.http().maxBodyBytes()));
     new CaseRoutes(d.vertx(), d.cases(), d.index(), new QueryParams(d.http().maxPageSize()), d.workflow()).mount(api);
+    new PortalRoutes(d.pool(), d.workflow(), d.evidence()).mount(api); // before WorkflowRoutes: /cases/bulk/...
     new WorkflowRoutes(d.workflow()).mount(api);
     new CaseResourceRoutes(d.collaboration(), d.evidence(), d.accuracy()).mount(api);
     new RegistryRoutes(d.registry()).mount(api);
     new WebhookRoutes(d.webhooks()).mount(api);
     new NoticeRoutes(d.notices()).mount(api);
+    new AdminRoutes(d.pool(), d.tokens()).mount(api);
     new NetworkRoutes(new ipwatch.casework.network.SellerNetworks(d.pool())).mount(api);
     new SubscriptionRoutes(d.pool()).mount(api);
     new EventRoutes(d.vertx(), d.pool()).mount(api);

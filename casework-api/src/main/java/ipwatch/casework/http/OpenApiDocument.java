@@ -90,6 +90,21 @@ public final class OpenApiDocument {
           null, 200),
       op("get", "/api/exports/lumen", "Sent notices as Lumen-style records without personal data (from, to)",
           "PLATFORM (own marketplace), REGULATOR, ADMIN (jurisdictions)", null, 200),
+      op("get", "/api/dashboard", "Flags per day and marketplace, detection-to-takedown hours (p50, p90), "
+          + "counter-notice rate and cases per status over the caller's cases (days, default 30)", "any", null, 200),
+      op("post", "/api/cases/bulk/transitions", "One action on up to 100 cases; per id the result of "
+          + "POST /api/cases/{id}/transitions (foreign or missing ids are not_found items)",
+          "per action: see docs/casework.md", "BulkTransition", 200),
+      op("get", "/api/cases/{id}/evidence/{itemId}/content", "The stored bytes of an evidence item (itemId = seq) "
+          + "with its content type, CSP sandbox and nosniff, for a sandboxed iframe", ALL, null, 200),
+      op("get", "/api/admin/organisations", "Every organisation", "ADMIN", null, 200),
+      op("post", "/api/admin/organisations", "Create an organisation (409 when id, name or platform marketplace "
+          + "exists)", "ADMIN", "NewOrganisation", 201),
+      op("get", "/api/admin/organisations/{orgId}/users", "The organisation's users", "ADMIN", null, 200),
+      op("post", "/api/admin/organisations/{orgId}/users", "Create a user of the organisation (409 when id or "
+          + "e-mail exists)", "ADMIN", "NewUser", 201),
+      op("post", "/api/admin/organisations/{orgId}/users/{userId}/tokens", "A 12-hour token for the user, carrying "
+          + "its organisation and role as stored", "ADMIN", null, 201),
       op("get", "/api/cases/{id}/network", "The operator network of the case's seller: accounts (masked per role, "
           + "with the cases the caller may see) and the shared identifiers linking them", ALL, null, 200),
       op("get", "/api/networks", "Seller networks with the most cases the caller may see (limit, 1-100, default "
@@ -152,11 +167,16 @@ public final class OpenApiDocument {
           .put("schema", new JsonObject().put("type", "string")));
     }
     if (op.path().equals("/api/cases") || op.path().equals("/api/search")) {
-      for (String q : op.path().equals("/api/cases") ? List.of("page", "size", "status", "marketplace")
-          : List.of("q", "page", "size")) {
+      for (String q : List.of("page", "size", "q", "status", "jurisdiction", "platform", "marketplace",
+          "minPriority", "dueBefore")) {
         params.add(new JsonObject().put("name", q).put("in", "query").put("required", false)
-            .put("schema", new JsonObject().put("type", q.equals("page") || q.equals("size") ? "integer" : "string")));
+            .put("schema", new JsonObject().put("type", q.equals("page") || q.equals("size") ? "integer"
+                : q.equals("minPriority") ? "number" : "string")));
       }
+    }
+    if (op.path().equals("/api/dashboard")) {
+      params.add(new JsonObject().put("name", "days").put("in", "query").put("required", false)
+          .put("schema", new JsonObject().put("type", "integer").put("minimum", 1).put("maximum", 366)));
     }
     if (!params.isEmpty()) {
       o.put("parameters", params);
@@ -167,7 +187,8 @@ public final class OpenApiDocument {
               new JsonObject().put("$ref", "#/components/schemas/" + op.body())))));
     }
     String contentType = op.path().endsWith("/export") ? "application/zip"
-        : op.path().equals("/api/events") ? "text/event-stream" : "application/json";
+        : op.path().equals("/api/events") ? "text/event-stream"
+        : op.path().endsWith("/content") ? "*/*" : "application/json";
     JsonObject responses = new JsonObject().put(String.valueOf(op.success()), new JsonObject()
         .put("description", "success").put("content", new JsonObject().put(contentType, new JsonObject())));
     Map<String, String> errors = op.authenticated()

@@ -36,7 +36,8 @@ import java.util.UUID;
  * The core of flag ingestion, free of Kafka: one raw record in, one case (opened once) or one dead letter out.
  *
  * <p>Idempotent by construction: the case insert is {@code ON CONFLICT (listing_id, asset_id) DO NOTHING} and the
- * CASE_OPENED event is written only when that insert created the row, in the same transaction. Bad data (unreadable,
+ * CASE_OPENED event is written only when that insert created the row, in the same transaction; a flag for an existing
+ * case re-scores it only when score or signals changed ({@link FlagRescoring}). Bad data (unreadable,
  * incomplete, or refused by a database constraint) becomes a dead letter; anything else (the database is down) fails
  * the future so the caller retries the record later without committing its offset.
  */
@@ -122,19 +123,27 @@ public final class FlagIngestor {
               Priority.of(flag.score(), asset == null ? null : asset.getJsonObject("body"), n, LocalDate.now())));
         })
         .compose(inserted -> inserted.size() == 0
-            ? Future.succeededFuture(false)
+            // the case exists: a changed score or signals re-score it, the same flag changes nothing
+            ? FlagRescoring.apply(conn, flag, source).map(changed -> changed ? Written.RESCORED : Written.NONE)
             : openedEvent(conn, inserted.iterator().next().getUUID("id"), flag, source)
                 .compose(v -> attachSnapshot(conn, inserted.iterator().next().getUUID("id"), flag))
-                .map(true))
-        .compose(created -> RelistingLinks.link(conn, flag, ACTOR).map(created))
-        .compose(created -> conn.preparedQuery(
+                .map(Written.OPENED))
+        .compose(written -> RelistingLinks.link(conn, flag, ACTOR).map(written))
+        .compose(written -> conn.preparedQuery(
                 "SELECT " + CaseRows.COLUMNS + " FROM cases WHERE listing_id = $1 AND asset_id = $2")
             .execute(Tuple.of(flag.listingId(), flag.assetId()))
             .map(rows -> {
               var summary = CaseRows.read(rows.iterator().next());
-              return created ? new IngestOutcome.Opened(summary) : new IngestOutcome.AlreadyOpen(summary);
+              return switch (written) {
+                case OPENED -> new IngestOutcome.Opened(summary);
+                case RESCORED -> new IngestOutcome.Rescored(summary);
+                case NONE -> new IngestOutcome.AlreadyOpen(summary);
+              };
             }));
   }
+
+  /** What one flag wrote. */
+  private enum Written { OPENED, RESCORED, NONE }
 
   /** The crawler's page snapshot becomes the first link of the case's evidence chain. */
   private static Future<Void> attachSnapshot(SqlConnection conn, UUID caseId, Flag flag) {

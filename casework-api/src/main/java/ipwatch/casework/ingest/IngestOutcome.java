@@ -12,6 +12,9 @@ public sealed interface IngestOutcome {
   /** The listing and asset already had a case; nothing was written. */
   record AlreadyOpen(CaseSummary kase) implements IngestOutcome {}
 
+  /** The listing and asset already had a case and the flag changed its score or signals: the case was re-scored. */
+  record Rescored(CaseSummary kase) implements IngestOutcome {}
+
   /** The record could not be read or stored as a case; it is in ingest_dead_letters with this cause. */
   record DeadLettered(String cause) implements IngestOutcome {}
 
@@ -22,6 +25,9 @@ public sealed interface IngestOutcome {
     }
     if (this instanceof AlreadyOpen a) {
       return Optional.of(a.kase());
+    }
+    if (this instanceof Rescored r) {
+      return Optional.of(r.kase());
     }
     return Optional.empty();
   }

@@ -1,6 +1,7 @@
 package ipwatch.casework.search;
 
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import ipwatch.casework.cases.CaseStatus;
 import ipwatch.casework.cases.CaseSummary;
@@ -38,7 +39,8 @@ final class CaseDocument {
         .properties("detected_at", p -> p.date(d -> d))
         .properties("created_at", p -> p.date(d -> d))
         .properties("updated_at", p -> p.date(d -> d))
-        .properties("version", p -> p.long_(l -> l)));
+        .properties("version", p -> p.long_(l -> l))
+        .properties(ADDED_IN_V4));
   }
 
   static Map<String, Object> source(CaseSummary c) {
@@ -62,6 +64,9 @@ final class CaseDocument {
     d.put("created_at", text(c.createdAt()));
     d.put("updated_at", text(c.updatedAt()));
     d.put("version", c.version());
+    d.put("priority", c.priority());
+    d.put("legal_hold", c.legalHold());
+    d.put("next_deadline", text(c.nextDeadline()));
     return d;
   }
 
@@ -85,8 +90,20 @@ final class CaseDocument {
         instant(d.get("detected_at")),
         instant(d.get("created_at")),
         instant(d.get("updated_at")),
-        ((Number) d.get("version")).longValue());
+        ((Number) d.get("version")).longValue(),
+        d.get("priority") instanceof Number p ? p.doubleValue() : 0,
+        Boolean.TRUE.equals(d.get("legal_hold")),
+        instant(d.get("next_deadline")));
   }
+
+  /**
+   * Fields added after the first mapping (priority, legal hold, next deadline): put onto an existing index at start-up
+   * (adding fields to a mapping is allowed and idempotent), so documents written before stay searchable.
+   */
+  static final Map<String, Property> ADDED_IN_V4 = Map.of(
+      "priority", Property.of(p -> p.double_(d -> d)),
+      "legal_hold", Property.of(p -> p.boolean_(b -> b)),
+      "next_deadline", Property.of(p -> p.date(d -> d)));
 
   private static String text(Instant t) {
     return t == null ? null : t.toString();

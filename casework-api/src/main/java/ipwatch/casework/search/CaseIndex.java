@@ -1,9 +1,12 @@
 package ipwatch.casework.search;
 
+import ipwatch.casework.cases.CaseFilter;
 import ipwatch.casework.cases.CaseSummary;
 import ipwatch.casework.cases.Page;
 import ipwatch.casework.cases.PageRequest;
 import ipwatch.casework.cases.PartyScope;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The search index of cases. Blocking calls: the HTTP layer runs them on worker threads, the ingestion thread calls
@@ -21,7 +24,13 @@ public interface CaseIndex extends AutoCloseable {
   void index(CaseSummary kase);
 
   /** Full-text search restricted to {@code scope} inside the query, so hits and totals are both scoped. */
-  Page<CaseSummary> search(PartyScope scope, String text, PageRequest page);
+  default Page<CaseSummary> search(PartyScope scope, String text, PageRequest page) {
+    return search(scope, new CaseFilter(Optional.empty(), Optional.empty(), Optional.empty(), OptionalDouble.empty(),
+        Optional.empty(), Optional.ofNullable(text)), page);
+  }
+
+  /** As above with the list's filters (status, platform, jurisdiction, priority, deadline) inside the query too. */
+  Page<CaseSummary> search(PartyScope scope, CaseFilter filter, PageRequest page);
 
   /** Whether the cluster answers and is not red. Never throws. */
   boolean healthy();

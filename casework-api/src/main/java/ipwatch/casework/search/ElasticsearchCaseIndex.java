@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import ipwatch.casework.cases.CaseFilter;
 import ipwatch.casework.cases.CaseSummary;
 import ipwatch.casework.cases.Page;
 import ipwatch.casework.cases.PageRequest;
@@ -40,6 +41,7 @@ public final class ElasticsearchCaseIndex implements CaseIndex {
   public void ensureIndex() {
     try {
       if (client.indices().exists(e -> e.index(index)).value()) {
+        client.indices().putMapping(m -> m.index(index).properties(CaseDocument.ADDED_IN_V4));
         return;
       }
       client.indices().create(c -> c.index(index).mappings(CaseDocument.mapping()));
@@ -69,11 +71,11 @@ public final class ElasticsearchCaseIndex implements CaseIndex {
 
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public Page<CaseSummary> search(PartyScope scope, String text, PageRequest page) {
+  public Page<CaseSummary> search(PartyScope scope, CaseFilter filter, PageRequest page) {
     try {
       SearchResponse<Map> r = client.search(s -> s
           .index(index)
-          .query(CaseQueries.forParty(scope, text))
+          .query(CaseQueries.forParty(scope, filter))
           .from(Math.toIntExact(page.offset()))
           .size(page.size())
           .trackTotalHits(t -> t.enabled(true))

@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The writes of one transition, all on the caller's transaction: the case row, the audit event (actor, time, reason,
@@ -87,11 +88,14 @@ final class TransitionWriter {
     return conn.preparedQuery(sql)
         .execute(Tuple.from(p))
         .map(rows -> CaseRows.read(rows.iterator().next()))
-        .compose(updated -> (a.changesStatus() ? arm(conn, a, before, profile, now) : Future.<Void>succeededFuture())
-            .compose(v -> webhook(conn, a, updated))
-            .compose(v -> outcome(conn, a, updated, now))
-            .compose(v -> SellerEvidence.append(conn, a, updated.id(), actor.id(), req.details(), now))
-            .map(updated));
+        .compose(updated -> (a.changesStatus() ? arm(conn, a, before, profile, now)
+                : Future.succeededFuture(Optional.ofNullable(updated.nextDeadline())))
+            .compose(next -> webhook(conn, a, updated)
+                .compose(v -> outcome(conn, a, updated, now))
+                .compose(v -> SellerEvidence.append(conn, a, updated.id(), actor.id(), req.details(), now))
+                // the updated row predates the timer changes (V4's trigger keeps cases.next_deadline): a status
+                // change cancelled every pending timer and armed at most this one, so that is the next deadline
+                .map(v -> updated.withNextDeadline(next.orElse(null)))));
   }
 
   private static String reason(TransitionRequest req, JurisdictionProfile profile) {
@@ -99,12 +103,15 @@ final class TransitionWriter {
     return r + " [" + profile.code() + ": " + profile.law() + "]";
   }
 
-  /** Arms the timer the new state starts, if its profile has that window (pending ones were cancelled above). */
-  private static Future<Void> arm(SqlConnection conn, Action a, CaseSummary kase, JurisdictionProfile profile,
-      Instant now) {
+  /**
+   * Arms the timer the new state starts, if its profile has that window (pending ones were cancelled above), and
+   * answers its due time.
+   */
+  private static Future<Optional<Instant>> arm(SqlConnection conn, Action a, CaseSummary kase,
+      JurisdictionProfile profile, Instant now) {
     var kind = TimerKind.armedBy(a);
     if (kind.isEmpty() || kind.get().window(profile).isEmpty()) {
-      return Future.succeededFuture();
+      return Future.succeededFuture(Optional.empty());
     }
     OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
     Window w = kind.get().window(profile).get();
@@ -116,7 +123,7 @@ final class TransitionWriter {
         .execute(Tuple.from(new Object[] {kase.id(), kind.get().name(), kind.get().fires().jsonName(),
             OffsetDateTime.ofInstant(due, ZoneOffset.UTC), OffsetDateTime.ofInstant(latest, ZoneOffset.UTC), basis,
             at}))
-        .mapEmpty();
+        .map(Optional.of(due));
   }
 
   /** A notice to the platform: delivered by the webhook dispatcher of the alerts issue (thin payload, pull back). */

@@ -88,6 +88,11 @@ public final class Workflow {
     return profiles;
   }
 
+  /** The clock "now" is read from (deadlines, audit times, the dashboard's window). */
+  public Clock clock() {
+    return clock;
+  }
+
   /** One transition on an open transaction (the timer scanner uses it for due timers). */
   Future<Result> apply(SqlConnection conn, Actor actor, UUID caseId, TransitionRequest req) {
     List<Object> params = new ArrayList<>();

@@ -1,5 +1,6 @@
 package ipwatch.casework.bench;
 
+import ipwatch.casework.cases.CaseFilter;
 import ipwatch.casework.cases.CaseSummary;
 import ipwatch.casework.cases.Page;
 import ipwatch.casework.cases.PageRequest;
@@ -19,7 +20,7 @@ final class UnindexedCases implements CaseIndex {
   public void index(CaseSummary kase) {}
 
   @Override
-  public Page<CaseSummary> search(PartyScope scope, String text, PageRequest page) {
+  public Page<CaseSummary> search(PartyScope scope, CaseFilter filter, PageRequest page) {
     throw new UnsupportedOperationException("the alert benchmark has no search index");
   }
 

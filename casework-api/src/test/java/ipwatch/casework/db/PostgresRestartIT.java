@@ -29,6 +29,7 @@ class PostgresRestartIT {
   @Test
   void theApiAnswers503DuringARestartRecoversOnItsOwnAndLosesNoTransition() throws Exception {
     Path dir = Path.of("target/it-data/postgres-restart").toAbsolutePath();
+    deleteTree(dir); // a fresh cluster: every migration applies, as on a new installation
     int port = Ports.free();
     EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir, port);
     TestPostgres.TestDatabase db =
@@ -73,6 +74,16 @@ class PostgresRestartIT {
           recoveredAfterMs, CASES, CASES);
     } finally {
       pg.close();
+    }
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    if (java.nio.file.Files.exists(dir)) {
+      try (var paths = java.nio.file.Files.walk(dir)) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          java.nio.file.Files.delete(p);
+        }
+      }
     }
   }
 

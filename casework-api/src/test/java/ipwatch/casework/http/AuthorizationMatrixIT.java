@@ -81,6 +81,8 @@ class AuthorizationMatrixIT {
     Await.result(f.pool.preparedQuery("INSERT INTO webhook_endpoints (id, org_id, url, enabled, created_at,"
         + " updated_at) VALUES ($1, 'org-other-platform', 'https://93.184.216.34/other', true, now(), now())")
         .execute(io.vertx.sqlclient.Tuple.of(UUID.fromString(foreignEndpoint))));
+    ipwatch.casework.testing.TestApi.json(f.api.call("POST", "/api/cases/" + shared + "/evidence",
+        TOKENS.get("rights-holder"), upload()), 201);
     ownDelivery = delivery(ownEndpoint, -1);
     foreignDelivery = delivery(foreignEndpoint, -2);
     holderEndpoint = ipwatch.casework.testing.TestApi.json(f.api.post("/api/webhooks/endpoints",
@@ -182,7 +184,22 @@ class AuthorizationMatrixIT {
     // alert subscriptions: a rights holder's own
     rows.add(new Row("GET", "/api/subscriptions/{subscriptionId}", null, roles(403, 403, 200, 403, 403)));
     rows.add(new Row("DELETE", "/api/subscriptions/{subscriptionId}", null, roles(403, 403, 204, 403, 403)));
+    // the evidence item's stored bytes (item 1 of the shared case, uploaded at set-up)
+    rows.add(new Row("GET", "/api/cases/{id}/evidence/{itemId}/content", null, all(200)));
+    // administration: ADMIN only; an admin sees every organisation, so "foreign" (Lumora) is as visible as "own"
+    Map<String, int[]> admin = roles(403, 403, 403, 403, 200);
+    admin.put("admin", new int[] {200, 200, 404});
+    rows.add(new Row("GET", "/api/admin/organisations/{orgId}/users", null, admin));
+    Map<String, int[]> adminCreate = roles(403, 403, 403, 403, 201);
+    adminCreate.put("admin", new int[] {201, 201, 404});
+    rows.add(new Row("POST", "/api/admin/organisations/{orgId}/users", AuthorizationMatrixIT::newUser, adminCreate));
+    rows.add(new Row("POST", "/api/admin/organisations/{orgId}/users/{userId}/tokens", null, adminCreate));
     return rows;
+  }
+
+  private static String newUser() {
+    String id = "u-" + UUID.randomUUID().toString().substring(0, 8);
+    return new JsonObject().put("id", id).put("name", "User " + id).put("email", id + "@example.org").encode();
   }
 
   private static String path(String template, Obj o, String role) {
@@ -217,6 +234,12 @@ class AuthorizationMatrixIT {
       case FOREIGN -> foreignDelivery;
       case MISSING -> "987654321";
     };
+    String user = switch (o) {
+      case OWN -> "demo-rights-holder";
+      case FOREIGN -> "demo-rights-holder-2";
+      case MISSING -> "nobody";
+    };
+    template = template.replace("{itemId}", "1").replace("{userId}", user);
     return template.replace("{subscriptionId}", subscription).replace("{endpointId}", endpoint).replace("{deliveryId}", delivery).replace("{id}", caseId).replace("{assetId}", asset).replace("{orgId}", org);
   }
 

@@ -80,7 +80,7 @@ class ElasticsearchCaseIndexIT {
     Instant now = Instant.parse("2025-03-01T10:15:30Z");
     return new CaseSummary(UUID.randomUUID(), "l-" + UUID.randomUUID(), "tm-x", owner, "demo-market", "US",
         CaseStatus.DETECTED, "BRAND_USE", 0.9, title, "https://demo-market.example/x", "demo-market:s", "Seller",
-        false, null, now, now, now, version);
+        false, null, now, now, now, version, 50.0, false, null);
   }
 
   private static CaseSummary withStatus(CaseSummary c, CaseStatus s) {
@@ -90,7 +90,7 @@ class ElasticsearchCaseIndexIT {
   private static CaseSummary withStatus(CaseSummary c, CaseStatus s, long version) {
     return new CaseSummary(c.id(), c.listingId(), c.assetId(), c.ownerOrg(), c.marketplace(), c.jurisdiction(), s,
         c.kind(), c.score(), c.title(), c.url(), c.sellerId(), c.sellerName(), c.noticeSent(), c.referredToOrg(),
-        c.detectedAt(), c.createdAt(), c.updatedAt(), version);
+        c.detectedAt(), c.createdAt(), c.updatedAt(), version, c.priority(), c.legalHold(), c.nextDeadline());
   }
 
   private static void refresh() throws Exception {
