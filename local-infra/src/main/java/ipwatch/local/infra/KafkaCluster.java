@@ -59,31 +59,43 @@ public final class KafkaCluster implements AutoCloseable {
 
   /** Formats three fresh data directories under {@code dataDir} and starts the nodes; returns once all serve. */
   public static KafkaCluster start(Path dataDir) {
-    Path dir = dataDir.toAbsolutePath().normalize();
+    KafkaCluster cluster = onFreePorts(dataDir);
+    cluster.start();
+    return cluster;
+  }
+
+  /**
+   * Picks the nodes' ports without starting anything, so {@link #bootstrapServers()} is known before the cluster runs
+   * (clients configured up front can start alongside it); {@link #start()} starts it.
+   */
+  public static KafkaCluster onFreePorts(Path dataDir) {
     int[] brokerPorts = new int[NODES];
     int[] controllerPorts = new int[NODES];
     for (int i = 0; i < NODES; i++) {
       brokerPorts[i] = Ports.free();
       controllerPorts[i] = Ports.free();
     }
-    KafkaCluster cluster = new KafkaCluster(dir, brokerPorts, controllerPorts);
+    return new KafkaCluster(dataDir.toAbsolutePath().normalize(), brokerPorts, controllerPorts);
+  }
+
+  /** Formats three fresh data directories and starts the nodes; returns once all serve. */
+  public void start() {
     String clusterId = Uuid.randomUuid().toString();
     for (int i = 0; i < NODES; i++) {
-      cluster.format(i, clusterId);
+      format(i, clusterId);
     }
     // A node's start-up waits for the quorum, so the three must start together.
     List<CompletableFuture<Void>> starting = new ArrayList<>();
     for (int i = 0; i < NODES; i++) {
       int node = i;
-      starting.add(CompletableFuture.runAsync(() -> cluster.startNode(node), KafkaCluster::onOwnThread));
+      starting.add(CompletableFuture.runAsync(() -> startNode(node), KafkaCluster::onOwnThread));
     }
     try {
       CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (Exception e) {
-      cluster.close();
+      close();
       throw new IllegalStateException("the Kafka cluster did not start in " + dir + ": " + e, e);
     }
-    return cluster;
   }
 
   /** The common pool has one thread on two cores; nodes that wait for each other need a thread each. */

@@ -68,14 +68,19 @@ class StreamJobsMultiHostIT {
       counterfeits.add("l-counterfeit-" + i);
     }
 
-    try (KafkaCluster kafka = KafkaCluster.start(work.resolve("kafka"))) {
-      kafka.createTopics(Topics.all(), PARALLELISM);
-      try (KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
-        for (IpAsset asset : TestData.demoRegistry()) {
-          producer.send(new ProducerRecord<>(Topics.IP_REGISTRY.name(), asset.assetId(), Json.write(asset)));
+    long startedAt = System.nanoTime();
+    try (KafkaCluster kafka = KafkaCluster.onFreePorts(work.resolve("kafka"))) {
+      // Kafka starts in this JVM while the Flink processes boot: the job is submitted once both are up.
+      CompletableFuture<Void> kafkaReady = CompletableFuture.runAsync(() -> {
+        kafka.start();
+        kafka.createTopics(Topics.all(), PARALLELISM);
+        try (KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
+          for (IpAsset asset : TestData.demoRegistry()) {
+            producer.send(new ProducerRecord<>(Topics.IP_REGISTRY.name(), asset.assetId(), Json.write(asset)));
+          }
+          producer.flush();
         }
-        producer.flush();
-      }
+      }, StreamJobsMultiHostIT::onOwnThread);
       Map<String, String> jobEnvironment = Map.of(
           "IPWATCH_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
           "IPWATCH_CHECKPOINT_INTERVAL", "500ms",
@@ -90,18 +95,26 @@ class StreamJobsMultiHostIT {
           "execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString());
       try (FlinkStandaloneCluster flink = FlinkStandaloneCluster.start(work.resolve("flink"),
           FrameworkClasspath.fromTestClasspath(), 2, 2, flinkSettings, jobEnvironment)) {
+        kafkaReady.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         FlinkRestClient rest = flink.rest();
         String jarId = rest.uploadJar(jobJar);
         String jobId = rest.runJar(jarId, StreamJobsMain.class.getName(),
             List.of(Path.of("../config/stream-jobs.yaml").toAbsolutePath().toString()), PARALLELISM);
         await("the job runs on the cluster", () -> rest.job(jobId).fullyRunning());
+        double setupSeconds = (System.nanoTime() - startedAt) / 1e9;
 
+        // Three equal parts. The first is flagged completely before any fault; the TaskManager is killed while the
+        // second is being sent, the Kafka node stopped while the third is.
+        int part = LISTINGS / 3;
         AtomicInteger progress = new AtomicInteger();
-        CompletableFuture<Integer> publishing = CompletableFuture.supplyAsync(
-            () -> publishSlowly(kafka.bootstrapServers(), listings, progress), StreamJobsMultiHostIT::onOwnThread);
-        await("the first flags are committed",
-            () -> progress.get() >= LISTINGS / 4 && !flagged(kafka.bootstrapServers()).isEmpty());
+        String servers = kafka.bootstrapServers();
+        int sent = publish(servers, listings.subList(0, part), progress).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        long firstCounterfeits = listings.subList(0, part).stream().filter(l -> counterfeits.contains(l.listingId()))
+            .count();
+        await("the first part is flagged", () -> flagged(servers).size() >= firstCounterfeits);
 
+        CompletableFuture<Integer> second = publish(servers, listings.subList(part, 2 * part), progress);
+        await("the second part is being sent", () -> progress.get() >= part + part / 10);
         String victim = rest.taskManagers().stream().filter(tm -> tm.slotsInUse() > 0).findFirst().orElseThrow().id();
         int sentAtKill = progress.get();
         long killedAt = System.nanoTime();
@@ -109,12 +122,14 @@ class StreamJobsMultiHostIT {
         await("the job restarts and runs again on the remaining TaskManager",
             () -> rest.restarts(jobId) >= 1 && rest.job(jobId).fullyRunning());
         double recoverySeconds = (System.nanoTime() - killedAt) / 1e9;
+        sent += second.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 
+        CompletableFuture<Integer> third = publish(servers, listings.subList(2 * part, LISTINGS), progress);
+        await("the third part is being sent", () -> progress.get() >= 2 * part + part / 10);
         int sentAtBrokerStop = progress.get();
         kafka.stopNode(KafkaCluster.NODES - 1);
-        int sent = publishing.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        await("every counterfeit has a committed flag",
-            () -> flagged(kafka.bootstrapServers()).size() >= counterfeits.size());
+        sent += third.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        await("every counterfeit has a committed flag", () -> flagged(servers).size() >= counterfeits.size());
         Thread.sleep(3_000); // a few more checkpoints: a late duplicate would be committed now
         List<ConsumerRecord<String, String>> flags = readCommitted(kafka.bootstrapServers(),
             Topics.INFRINGEMENTS.name());
@@ -122,13 +137,14 @@ class StreamJobsMultiHostIT {
         boolean stillRunning = rest.job(jobId).fullyRunning();
         rest.cancel(jobId);
 
-        System.out.printf("[multi-host] %d listings (%d counterfeits) through a standalone Flink cluster (JobManager + "
+        System.out.printf("[multi-host] set-up (3 Kafka nodes, 3 Flink JVMs, jar upload and run) %.1f s; %d listings (%d counterfeits) through a standalone Flink cluster (JobManager + "
                 + "2 TaskManagers x 2 slots, parallelism %d) on 3 Kafka nodes (RF 3, min ISR 2); TaskManager %s "
                 + "killed (SIGKILL) after %d listings, job running again %.1f s later on %d TaskManager(s); Kafka node "
                 + "%d stopped after %d listings; %d flags committed, %d distinct listings flagged%n",
-            sent, counterfeits.size(), PARALLELISM, victim, sentAtKill, recoverySeconds, flink.taskManagerIds().size(),
+            setupSeconds, sent, counterfeits.size(), PARALLELISM, victim, sentAtKill, recoverySeconds, flink.taskManagerIds().size(),
             KafkaCluster.NODES, sentAtBrokerStop, flags.size(), flaggedListings.size());
-        assertTrue(sentAtKill < LISTINGS, "the TaskManager died while listings were still being sent");
+        assertTrue(sentAtKill < 2 * part, "the TaskManager died while listings were still being sent");
+        assertTrue(sentAtBrokerStop < LISTINGS, "the Kafka node stopped while listings were still being sent");
         assertEquals(LISTINGS, sent, "every listing was published, through the broker stop too");
         assertEquals(counterfeits, flaggedListings, "every counterfeit flagged, nothing else");
         assertEquals(flags.size(), new HashSet<>(flags.stream().map(ConsumerRecord::key).toList()).size(),
@@ -149,13 +165,19 @@ class StreamJobsMultiHostIT {
     return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
   }
 
+  private static CompletableFuture<Integer> publish(String servers, List<Listing> part, AtomicInteger progress) {
+    return CompletableFuture.supplyAsync(() -> publishSlowly(servers, part, progress),
+        StreamJobsMultiHostIT::onOwnThread);
+  }
+
   /** 10 listings every 100 ms, as a crawler fleet would; blocks through failures instead of dropping. */
   private static int publishSlowly(String bootstrapServers, List<Listing> listings, AtomicInteger progress) {
     int sent = 0;
     try (KafkaProducer<String, String> producer = producer(bootstrapServers)) {
       for (Listing l : listings) {
         producer.send(new ProducerRecord<>(Topics.LISTINGS.name(), l.listingId(), Json.write(l)));
-        progress.set(++sent);
+        sent++;
+        progress.incrementAndGet();
         if (sent % 10 == 0) {
           Thread.sleep(100);
         }
