@@ -23,7 +23,7 @@ import java.util.UUID;
 /**
  * The few calls of Flink's REST API an operator makes to run a job on a session cluster: upload the job jar
  * ({@code POST /jars/upload}), run it ({@code POST /jars/:jarid/run}), watch it ({@code GET /jobs/:jobid},
- * {@code GET /taskmanagers}) and cancel it ({@code PATCH /jobs/:jobid?mode=cancel}).
+ * {@code GET /taskmanagers}, {@code GET /overview}) and cancel it ({@code PATCH /jobs/:jobid?mode=cancel}).
  */
 public final class FlinkRestClient {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -82,24 +82,16 @@ public final class FlinkRestClient {
     return jobId;
   }
 
-  /** The job's state (RUNNING, RESTARTING...) and the state of each of its vertices. */
+  /**
+   * The job's state (RUNNING, RESTARTING...), the state of each of its vertices and when it last began restarting.
+   * Read from the job's own record: the restart count metric would ask every TaskManager, a dead one included, and
+   * wait for the RPC timeout.
+   */
   public JobStatus job(String jobId) {
     JsonNode job = send(HttpRequest.newBuilder(URI.create(baseUrl + "/jobs/" + jobId)).GET());
     List<String> vertices = new ArrayList<>();
     job.path("vertices").forEach(v -> vertices.add(v.path("status").asText()));
-    return new JobStatus(job.path("state").asText(), vertices);
-  }
-
-  /** How many times the job has restarted (the {@code numRestarts} job metric). */
-  public long restarts(String jobId) {
-    JsonNode metrics = send(HttpRequest.newBuilder(URI.create(baseUrl + "/jobs/" + jobId + "/metrics?get=numRestarts"))
-        .GET());
-    for (JsonNode m : metrics) {
-      if ("numRestarts".equals(m.path("id").asText())) {
-        return m.path("value").asLong();
-      }
-    }
-    return 0;
+    return new JobStatus(job.path("state").asText(), vertices, job.path("timestamps").path("RESTARTING").asLong());
   }
 
   /** The registered TaskManagers: id and how many of its slots are in use. */
@@ -126,7 +118,8 @@ public final class FlinkRestClient {
         .method("PATCH", HttpRequest.BodyPublishers.noBody()));
   }
 
-  public record JobStatus(String state, List<String> vertexStates) {
+  /** {@code lastRestartMillis} is 0 while the job has never restarted. */
+  public record JobStatus(String state, List<String> vertexStates, long lastRestartMillis) {
     /** The job and every one of its vertices run. */
     public boolean fullyRunning() {
       return "RUNNING".equals(state) && !vertexStates.isEmpty() && vertexStates.stream().allMatch("RUNNING"::equals);

@@ -92,6 +92,10 @@ public final class FlinkStandaloneCluster implements AutoCloseable {
     config.put("taskmanager.numberOfTaskSlots", String.valueOf(slots));
     // small processes: three JVMs share a laptop with the brokers
     config.put("jobmanager.memory.process.size", "768m");
+    // The RPC system's 10 s defaults fail the start-up of a JVM on a busy two-core machine (the actor system is not
+    // up in time); a real host is rarely that slow, a CI runner often is.
+    config.put("pekko.startup-timeout", "60s");
+    config.put("pekko.ask.timeout", "60s");
     config.put("io.tmp.dirs", dir.resolve("tmp").toString());
     config.put("web.upload.dir", dir.resolve("uploads").toString());
     config.put("blob.storage.directory", dir.resolve("blobs").toString());
