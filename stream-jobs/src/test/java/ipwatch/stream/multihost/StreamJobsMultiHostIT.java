@@ -142,12 +142,13 @@ class StreamJobsMultiHostIT {
         boolean stillRunning = rest.job(jobId).fullyRunning();
         rest.cancel(jobId);
 
-        System.out.printf("[multi-host] set-up (3 Kafka nodes, 3 Flink JVMs, jar upload and run) %.1f s; %d listings (%d counterfeits) through a standalone Flink cluster (JobManager + "
-                + "2 TaskManagers x 2 slots, parallelism %d) on 3 Kafka nodes (RF 3, min ISR 2); TaskManager %s "
-                + "killed (SIGKILL) after %d listings, job running again %.1f s later on %d TaskManager(s); Kafka node "
-                + "%d stopped after %d listings; %d flags committed, %d distinct listings flagged%n",
-            setupSeconds, sent, counterfeits.size(), PARALLELISM, victim, sentAtKill, recoverySeconds, flink.taskManagerIds().size(),
-            KafkaCluster.NODES, sentAtBrokerStop, flags.size(), flaggedListings.size());
+        System.out.printf("[multi-host] set-up (3 Kafka nodes, 3 Flink JVMs, jar upload and run) %.1f s; %d listings "
+                + "(%d counterfeits) through a standalone Flink cluster (JobManager + 2 TaskManagers x 2 slots, "
+                + "parallelism %d) on 3 Kafka nodes (RF 3, min ISR 2); TaskManager %s killed (SIGKILL) after %d "
+                + "listings, job running again %.1f s later on %d TaskManager(s); Kafka node %d stopped after %d "
+                + "listings; %d flags committed, %d distinct listings flagged%n",
+            setupSeconds, sent, counterfeits.size(), PARALLELISM, victim, sentAtKill, recoverySeconds,
+            flink.taskManagerIds().size(), KafkaCluster.NODES, sentAtBrokerStop, flags.size(), flaggedListings.size());
         assertTrue(sentAtKill < 2 * part, "the TaskManager died while listings were still being sent");
         assertTrue(sentAtBrokerStop < LISTINGS, "the Kafka node stopped while listings were still being sent");
         assertEquals(LISTINGS, sent, "every listing was published, through the broker stop too");
