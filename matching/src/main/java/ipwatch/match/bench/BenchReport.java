@@ -35,6 +35,9 @@ final class BenchReport {
       out.printf(Locale.ROOT, "slowdown from %s to %s marks: %.2f x (goal <= 2)%n", first.get("marks"),
           last.get("marks"), d(first, "matcher") / d(last, "matcher"));
     }
+    Map<String, String> largest = results.get(results.size() - 1);
+    out.printf(Locale.ROOT, "heap retained after GC at %s marks (registry records and indexes): %s MB (goal <= 1024:"
+        + " %s)%n", largest.get("marks"), largest.get("heapMb"), d(largest, "heapMb") <= 1024 ? "met" : "MISSED");
     results.stream().filter(r -> r.get("marks").equals("100000")).findFirst().ifPresent(r ->
         out.printf(Locale.ROOT, "at 100k marks: %.0f listings/s/core (goal >= 100000)%n", d(r, "matcher")));
   }
