@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * {@code ipwatch bench match [--data ../shared/data] [--marks 1000,100000,1000000] [--seconds 10] [--warmup 5]
- * [--fuzzy-monitor-max 1000] [--jvm "-Xms1g -Xmx1g -XX:+AlwaysPreTouch -XX:+UseSerialGC"]}
+ * [--fuzzy-monitor-max 1000] [--jvm "-Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+UseSerialGC"]}
  *
  * <p>Single-thread throughput in listings per CPU-second of the measuring thread over the real Abt-Buy titles, per registry size, each size in a fresh
  * JVM with pinned flags: the tokenize-only floor, the full matcher (exact, lookalike, context, gating, price), and
@@ -45,7 +45,7 @@ public final class BenchCommand {
   private static Map<String, String> options(String[] args) {
     Map<String, String> o = new LinkedHashMap<>(Map.of("data", "../shared/data", "marks", "1000,100000,1000000",
         "seconds", "10", "warmup", "5", "fuzzy-monitor-max", "1000",
-        "jvm", "-Xms1g -Xmx1g -XX:+AlwaysPreTouch -XX:+UseSerialGC"));
+        "jvm", "-Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+UseSerialGC"));
     for (int i = 0; i < args.length; i++) {
       String key = args[i].replaceFirst("^--", "");
       o.put(key, key.equals("child") ? "true" : args[++i]);

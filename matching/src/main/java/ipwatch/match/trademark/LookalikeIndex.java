@@ -44,6 +44,8 @@ public final class LookalikeIndex {
   private final LongIntMultiMap phonetic = new LongIntMultiMap(1024);
   private final StringHash hasher = new StringHash();
   private int dead;
+  private String lastForm = "";
+  private String lastCode = "";
 
   public LookalikeIndex() {
     metaphone.setMaxCodeLen(PHONETIC_CODE_LENGTH);
@@ -198,7 +200,7 @@ public final class LookalikeIndex {
   }
 
   private void probePhonetic(Candidate c, List<Integer> seen, Sink sink) {
-    String code = metaphone.doubleMetaphone(c.form());
+    String code = phoneticCode(c.form());
     long key = StringHash.of(code);
     for (int s = phonetic.first(key); s >= 0; s = phonetic.next(key, s)) {
       int id = phonetic.value(s);
@@ -217,6 +219,18 @@ public final class LookalikeIndex {
         sink.accept(tm, new Variant(Variant.Kind.PHONETIC, d, c.substitutions(), c.spacing()));
       }
     }
+  }
+
+  /**
+   * The candidate's sound code; the last one is remembered because a listing's brand field and the first word of its
+   * title are usually the same word, and encoding was a tenth of the matcher's time.
+   */
+  private String phoneticCode(String form) {
+    if (!form.equals(lastForm)) {
+      lastForm = form;
+      lastCode = metaphone.doubleMetaphone(form);
+    }
+    return lastCode;
   }
 
   private static boolean isAsciiLetters(String s) {

@@ -39,7 +39,7 @@ public final class LookalikeMatcher {
     }
     TokenizedText title = listing.title();
     boolean markFirst = false;
-    for (Candidate c : CandidateWindows.of(title, 0, title.size())) {
+    for (Candidate c : CandidateWindows.of(title, 0, title.size(), true)) {
       if (c.firstToken() > 0 && c.substitutions() == 0 && c.spacing() != Candidate.Spacing.SPLIT) {
         // past the title's first word a plain spelling ("nordvlk", "Sam sung") could only be a title mention,
         // which cannot reach the threshold without a disguise signal: not worth a probe per word
