@@ -2,6 +2,7 @@ package ipwatch.match.trademark;
 
 import ipwatch.match.context.DescriptiveUse;
 import ipwatch.match.text.ListingText;
+import ipwatch.match.text.Normalizer;
 import ipwatch.match.text.TokenizedText;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,9 @@ public final class LookalikeMatcher {
         continue;
       }
       boolean mark = index.find(c, c.firstToken() == 0 && !markFirst && oneWord(title, c), (tm, variant) -> {
+        if (c.firstToken() > 0 && LookalikeRules.isShort(Normalizer.normalize(tm.mark()))) {
+          return; // a short mark's lookalike counts only where a brand stands (LookalikeRules.SHORT_MARK_LENGTH)
+        }
         Placement p = placements.inTitle(title, c.firstToken());
         MarkMention m = Placements.mention(tm, p, ListingText.TITLE, title, c.firstToken(), c.tokenCount());
         out.add(new LookalikeMention(m, variant));
