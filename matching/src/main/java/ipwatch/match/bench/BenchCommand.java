@@ -72,6 +72,8 @@ public final class BenchCommand {
         while ((line = r.readLine()) != null) {
           if (line.startsWith("RESULT ")) {
             results.add(parse(line));
+            out.println("  " + line); // each size's figures as soon as they exist (a 1M run takes long)
+            out.flush();
           } else {
             out.println("  " + line);
           }
