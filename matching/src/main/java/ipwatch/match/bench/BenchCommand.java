@@ -131,10 +131,12 @@ public final class BenchCommand {
     try (MonitorBaseline monitor = new MonitorBaseline(marks, false)) {
       r.put("monitorRegisterSeconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
       r.put("monitor", rate(listings, l -> unchecked(() -> monitor.match(l)), warmup, seconds));
+      r.put("monitorQueriesPerListing", String.format(Locale.ROOT, "%.1f", monitor.queriesRunPerListing()));
     }
     if (size <= Integer.parseInt(o.get("fuzzy-monitor-max"))) {
       try (MonitorBaseline monitor = new MonitorBaseline(marks, true)) {
         r.put("monitorFuzzy", rate(listings, l -> unchecked(() -> monitor.match(l)), warmup / 2, seconds / 2));
+        r.put("monitorFuzzyQueriesPerListing", String.format(Locale.ROOT, "%.1f", monitor.queriesRunPerListing()));
       }
     }
     StringBuilder line = new StringBuilder("RESULT");

@@ -30,6 +30,13 @@ final class BenchReport {
           r.containsKey("monitorFuzzy") ? String.format(Locale.ROOT, ", %.0f x monitor with fuzzy queries",
               m / d(r, "monitorFuzzy")) : "", d(r, "tokenize") / d(r, "monitor"));
     }
+    for (Map<String, String> r : results) {
+      if (r.containsKey("monitorQueriesPerListing")) {
+        out.printf(Locale.ROOT, "%8s marks: the monitor's presearcher ran %s mark queries per listing (exact)%s%n",
+            r.get("marks"), r.get("monitorQueriesPerListing"), r.containsKey("monitorFuzzyQueriesPerListing")
+                ? ", " + r.get("monitorFuzzyQueriesPerListing") + " with fuzzy queries" : "");
+      }
+    }
     if (results.size() > 1) {
       Map<String, String> first = results.get(0);
       Map<String, String> last = results.get(results.size() - 1);

@@ -11,6 +11,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.QueryMatch;
@@ -31,6 +32,8 @@ import org.apache.lucene.search.TermQuery;
 final class MonitorBaseline implements AutoCloseable {
   private static final String FIELD = "text";
   private final Monitor monitor;
+  private long queriesRun;
+  private long listings;
 
   MonitorBaseline(List<Trademark> marks, boolean fuzzy) throws IOException {
     // the presearcher is what makes a monitor scale: it indexes each query's terms, and a listing only runs the
@@ -66,7 +69,18 @@ final class MonitorBaseline implements AutoCloseable {
     Document doc = new Document();
     doc.add(new TextField(FIELD, (listing.brand() == null ? "" : listing.brand()) + " " + listing.title(),
         Field.Store.NO));
-    return monitor.match(doc, QueryMatch.SIMPLE_MATCHER).getMatchCount();
+    MatchingQueries<QueryMatch> result = monitor.match(doc, QueryMatch.SIMPLE_MATCHER);
+    queriesRun += result.getQueriesRun();
+    listings++;
+    return result.getMatchCount();
+  }
+
+  /**
+   * How many mark queries the monitor ran per listing on average: what its presearcher let through. Far below the
+   * number of marks means the presearcher works (only queries sharing a term with the listing run).
+   */
+  double queriesRunPerListing() {
+    return listings == 0 ? 0 : (double) queriesRun / listings;
   }
 
   @Override
