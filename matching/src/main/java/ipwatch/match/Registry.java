@@ -2,6 +2,7 @@ package ipwatch.match;
 
 import ipwatch.match.patent.PatentIndex;
 import ipwatch.match.patent.PatentVocabulary;
+import ipwatch.match.text.Normalizer;
 import ipwatch.match.trademark.LookalikeIndex;
 import ipwatch.match.trademark.MarkIndex;
 import ipwatch.model.IpAsset;
@@ -9,7 +10,9 @@ import ipwatch.model.Patent;
 import ipwatch.model.Trademark;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,6 +25,11 @@ public final class Registry {
   private final MarkIndex marks = new MarkIndex();
   private final LookalikeIndex lookalikes = new LookalikeIndex();
   private final PatentIndex patents = new PatentIndex(PatentVocabulary.bundled());
+  /**
+   * One instance per distinct list of classes or jurisdictions: a million marks share a handful of such lists
+   * ("9", "US, EU"), and a copy per record was 48 bytes a mark for nothing.
+   */
+  private final Map<List<?>, List<?>> sharedLists = new HashMap<>();
 
   public static Registry of(Collection<? extends IpAsset> assets) {
     Registry registry = new Registry();
@@ -32,13 +40,32 @@ public final class Registry {
   /** Adds the asset or replaces the version with the same id. */
   public void put(IpAsset asset) {
     remove(asset.assetId());
+    if (asset instanceof Trademark original) {
+      Trademark tm = compact(original);
+      assets.put(tm.assetId(), tm);
+      String normalized = Normalizer.normalize(tm.mark());
+      marks.put(tm, normalized);
+      lookalikes.put(tm, normalized);
+      return;
+    }
     assets.put(asset.assetId(), asset);
-    if (asset instanceof Trademark tm) {
-      marks.put(tm);
-      lookalikes.put(tm);
-    } else if (asset instanceof Patent p) {
+    if (asset instanceof Patent p) {
       patents.put(p);
     }
+  }
+
+  /** The same record with its class and jurisdiction lists shared with the other marks that have the same ones. */
+  private Trademark compact(Trademark tm) {
+    return new Trademark(tm.assetId(), tm.owner(), tm.mark(), shared(tm.niceClasses()), shared(tm.jurisdictions()),
+        tm.authorizedSellers(), tm.referencePrices());
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> List<T> shared(List<T> list) {
+    if (list.isEmpty()) {
+      return List.of();
+    }
+    return (List<T>) sharedLists.computeIfAbsent(list, l -> l);
   }
 
   public void remove(String assetId) {

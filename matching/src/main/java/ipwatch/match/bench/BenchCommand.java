@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * {@code ipwatch bench match [--data ../shared/data] [--marks 1000,100000,1000000] [--seconds 10] [--warmup 5]
- * [--fuzzy-monitor-max 1000] [--jvm "-Xms1g -Xmx1g -XX:+AlwaysPreTouch -XX:+UseSerialGC"]}
+ * [--fuzzy-monitor-max 1000] [--jvm "-Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+UseSerialGC"]}
  *
  * <p>Single-thread throughput in listings per CPU-second of the measuring thread over the real Abt-Buy titles, per registry size, each size in a fresh
  * JVM with pinned flags: the tokenize-only floor, the full matcher (exact, lookalike, context, gating, price), and
@@ -45,7 +45,7 @@ public final class BenchCommand {
   private static Map<String, String> options(String[] args) {
     Map<String, String> o = new LinkedHashMap<>(Map.of("data", "../shared/data", "marks", "1000,100000,1000000",
         "seconds", "10", "warmup", "5", "fuzzy-monitor-max", "1000",
-        "jvm", "-Xms1g -Xmx1g -XX:+AlwaysPreTouch -XX:+UseSerialGC"));
+        "jvm", "-Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+UseSerialGC"));
     for (int i = 0; i < args.length; i++) {
       String key = args[i].replaceFirst("^--", "");
       o.put(key, key.equals("child") ? "true" : args[++i]);
@@ -72,6 +72,8 @@ public final class BenchCommand {
         while ((line = r.readLine()) != null) {
           if (line.startsWith("RESULT ")) {
             results.add(parse(line));
+            out.println("  " + line); // each size's figures as soon as they exist (a 1M run takes long)
+            out.flush();
           } else {
             out.println("  " + line);
           }
@@ -109,8 +111,13 @@ public final class BenchCommand {
 
     long t0 = System.nanoTime();
     Registry registry = Registry.of(marks);
+    marks = null; // what the registry retains is measured without the input list (the monitor gets a fresh one)
     r.put("registerSeconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
-    r.put("heapMb", usedHeapMb());
+    long heap = usedHeapMb();
+    r.put("heapMb", heap);
+    out.printf(Locale.ROOT, "%d marks registered in %s s; heap retained after GC: %d MB%n", size,
+        r.get("registerSeconds"), heap);
+    out.flush();
     ListingMatcher matcher = new ListingMatcher(registry, MatchSettings.defaults());
     Instant now = Instant.now();
     int[] flags = {0};
@@ -119,14 +126,17 @@ public final class BenchCommand {
     registry = null; // the monitor gets the heap to itself
     usedHeapMb();
 
+    marks = BenchData.marks(data, size, 42);
     t0 = System.nanoTime();
     try (MonitorBaseline monitor = new MonitorBaseline(marks, false)) {
       r.put("monitorRegisterSeconds", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
       r.put("monitor", rate(listings, l -> unchecked(() -> monitor.match(l)), warmup, seconds));
+      r.put("monitorQueriesPerListing", String.format(Locale.ROOT, "%.1f", monitor.queriesRunPerListing()));
     }
     if (size <= Integer.parseInt(o.get("fuzzy-monitor-max"))) {
       try (MonitorBaseline monitor = new MonitorBaseline(marks, true)) {
         r.put("monitorFuzzy", rate(listings, l -> unchecked(() -> monitor.match(l)), warmup / 2, seconds / 2));
+        r.put("monitorFuzzyQueriesPerListing", String.format(Locale.ROOT, "%.1f", monitor.queriesRunPerListing()));
       }
     }
     StringBuilder line = new StringBuilder("RESULT");

@@ -37,6 +37,25 @@ public final class RealData {
     return out;
   }
 
+  /** A real product listing with its description (Abt-Buy "name" and "description"; the description may be empty). */
+  public record DescribedListing(String source, String title, String description) {}
+
+  /** Listings of {@code listings/abt_buy/tableA.csv} and {@code tableB.csv} with their descriptions. */
+  public static List<DescribedListing> abtBuyDescribed(Path dataDir) throws IOException {
+    List<DescribedListing> out = new ArrayList<>();
+    for (String table : new String[] {"tableA.csv", "tableB.csv"}) {
+      Path file = dataDir.resolve("listings/abt_buy").resolve(table);
+      List<List<String>> rows = Csv.parse(Files.readString(file, StandardCharsets.UTF_8));
+      for (List<String> row : rows.subList(1, rows.size())) {
+        if (row.size() >= 2 && !row.get(1).isBlank()) {
+          out.add(new DescribedListing("abt_buy/" + table + "#" + row.get(0), row.get(1).trim(),
+              row.size() > 2 ? row.get(2).trim() : ""));
+        }
+      }
+    }
+    return out;
+  }
+
   /** Brand names of {@code brands/simple-icons.json} (the "title" of each icon). */
   public static List<String> simpleIcons(Path dataDir) throws IOException {
     JsonNode root = Json.mapper().readTree(dataDir.resolve("brands/simple-icons.json").toFile());

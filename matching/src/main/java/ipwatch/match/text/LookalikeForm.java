@@ -80,10 +80,38 @@ public final class LookalikeForm {
 
   /** The form with look-alike Latin letter groups collapsed: rn → m, vv → w, i → l. */
   public static String visualKey(String form) {
-    if (form.indexOf('i') < 0 && form.indexOf("rn") < 0 && form.indexOf("vv") < 0) {
+    int n = form.length();
+    int k = 0;
+    while (k < n && !startsGroup(form, k)) {
+      k++;
+    }
+    if (k == n) {
       return form;
     }
-    return form.replace("rn", "m").replace("vv", "w").replace('i', 'l');
+    // one pass, one allocation (three chained replaces were a tenth of the matcher's time)
+    StringBuilder out = new StringBuilder(n).append(form, 0, k);
+    while (k < n) {
+      char c = form.charAt(k);
+      char next = k + 1 < n ? form.charAt(k + 1) : 0;
+      if (c == 'r' && next == 'n') {
+        out.append('m');
+        k += 2;
+      } else if (c == 'v' && next == 'v') {
+        out.append('w');
+        k += 2;
+      } else {
+        out.append(c == 'i' ? 'l' : c);
+        k++;
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean startsGroup(String form, int k) {
+    char c = form.charAt(k);
+    return c == 'i'
+        || (c == 'r' && k + 1 < form.length() && form.charAt(k + 1) == 'n')
+        || (c == 'v' && k + 1 < form.length() && form.charAt(k + 1) == 'v');
   }
 
   /** Whether a form differs from its visual key, i.e. the word relies on Latin letter groups that look alike. */

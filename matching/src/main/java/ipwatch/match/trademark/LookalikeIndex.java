@@ -1,14 +1,13 @@
 package ipwatch.match.trademark;
 
+import ipwatch.match.index.AssetIds;
 import ipwatch.match.index.LongIntMultiMap;
 import ipwatch.match.index.StringHash;
 import ipwatch.match.text.LookalikeForm;
 import ipwatch.match.text.Normalizer;
 import ipwatch.model.Trademark;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.codec.language.DoubleMetaphone;
 
 /**
@@ -38,12 +37,15 @@ public final class LookalikeIndex {
   private final List<Trademark> marks = new ArrayList<>();
   private final List<String> forms = new ArrayList<>();
   private final List<String> normalized = new ArrayList<>();
-  private final Map<String, Integer> idByAsset = new HashMap<>();
+  private final AssetIds ids = new AssetIds(id -> marks.get(id) == null ? null : marks.get(id).assetId());
+  private int live;
   private final LongIntMultiMap visual = new LongIntMultiMap(1024);
   private final LongIntMultiMap deletions = new LongIntMultiMap(8192);
   private final LongIntMultiMap phonetic = new LongIntMultiMap(1024);
   private final StringHash hasher = new StringHash();
   private int dead;
+  private String lastForm = "";
+  private String lastCode = "";
 
   public LookalikeIndex() {
     metaphone.setMaxCodeLen(PHONETIC_CODE_LENGTH);
@@ -55,17 +57,25 @@ public final class LookalikeIndex {
   }
 
   public void put(Trademark tm) {
+    put(tm, Normalizer.normalize(tm.mark()));
+  }
+
+  /**
+   * As {@link #put(Trademark)}, with the mark already normalised ({@link Normalizer#normalize}); the registry passes
+   * the string it also gives the exact index, so a million marks keep one copy of their words.
+   */
+  public void put(Trademark tm, String norm) {
     remove(tm.assetId());
-    String norm = Normalizer.normalize(tm.mark());
-    String form = LookalikeForm.form(norm.replace(" ", "")).text();
+    String form = LookalikeForm.form(norm.indexOf(' ') < 0 ? norm : norm.replace(" ", "")).text();
     if (form.isEmpty() || !StringHash.fits(form)) {
       return;
     }
     int id = marks.size();
     marks.add(tm);
-    forms.add(form);
-    normalized.add(norm.equals(form) ? form : norm);
-    idByAsset.put(tm.assetId(), id);
+    forms.add(form.equals(norm) ? norm : form);
+    normalized.add(norm);
+    ids.put(tm.assetId(), id);
+    live++;
     visual.put(StringHash.of(LookalikeForm.visualKey(form)), id);
     if (form.length() >= LookalikeRules.MIN_EDIT_LENGTH) {
       hasher.reset(form);
@@ -92,22 +102,26 @@ public final class LookalikeIndex {
   }
 
   public void remove(String assetId) {
-    Integer id = idByAsset.remove(assetId);
-    if (id == null) {
+    int id = ids.get(assetId);
+    if (id < 0) {
       return;
     }
     marks.set(id, null);
+    forms.set(id, null);
+    normalized.set(id, null);
+    live--;
     dead++;
     if (dead > 1024 && dead * 2 > marks.size()) {
       visual.compact(i -> marks.get(i) == null);
       deletions.compact(i -> marks.get(i) == null);
       phonetic.compact(i -> marks.get(i) == null);
+      ids.compact(i -> marks.get(i) == null);
       dead = 0; // ids stay stable; only the tables shrink
     }
   }
 
   public int size() {
-    return idByAsset.size();
+    return live;
   }
 
   /**
@@ -186,7 +200,7 @@ public final class LookalikeIndex {
   }
 
   private void probePhonetic(Candidate c, List<Integer> seen, Sink sink) {
-    String code = metaphone.doubleMetaphone(c.form());
+    String code = phoneticCode(c.form());
     long key = StringHash.of(code);
     for (int s = phonetic.first(key); s >= 0; s = phonetic.next(key, s)) {
       int id = phonetic.value(s);
@@ -205,6 +219,18 @@ public final class LookalikeIndex {
         sink.accept(tm, new Variant(Variant.Kind.PHONETIC, d, c.substitutions(), c.spacing()));
       }
     }
+  }
+
+  /**
+   * The candidate's sound code; the last one is remembered because a listing's brand field and the first word of its
+   * title are usually the same word, and encoding was a tenth of the matcher's time.
+   */
+  private String phoneticCode(String form) {
+    if (!form.equals(lastForm)) {
+      lastForm = form;
+      lastCode = metaphone.doubleMetaphone(form);
+    }
+    return lastCode;
   }
 
   private static boolean isAsciiLetters(String s) {

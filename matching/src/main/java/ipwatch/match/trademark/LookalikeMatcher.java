@@ -2,6 +2,7 @@ package ipwatch.match.trademark;
 
 import ipwatch.match.context.DescriptiveUse;
 import ipwatch.match.text.ListingText;
+import ipwatch.match.text.Normalizer;
 import ipwatch.match.text.TokenizedText;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,13 +40,16 @@ public final class LookalikeMatcher {
     }
     TokenizedText title = listing.title();
     boolean markFirst = false;
-    for (Candidate c : CandidateWindows.of(title, 0, title.size())) {
+    for (Candidate c : CandidateWindows.of(title, 0, title.size(), true)) {
       if (c.firstToken() > 0 && c.substitutions() == 0 && c.spacing() != Candidate.Spacing.SPLIT) {
         // past the title's first word a plain spelling ("nordvlk", "Sam sung") could only be a title mention,
         // which cannot reach the threshold without a disguise signal: not worth a probe per word
         continue;
       }
       boolean mark = index.find(c, c.firstToken() == 0 && !markFirst && oneWord(title, c), (tm, variant) -> {
+        if (c.firstToken() > 0 && LookalikeRules.isShort(Normalizer.normalize(tm.mark()))) {
+          return; // a short mark's lookalike counts only where a brand stands (LookalikeRules.SHORT_MARK_LENGTH)
+        }
         Placement p = placements.inTitle(title, c.firstToken());
         MarkMention m = Placements.mention(tm, p, ListingText.TITLE, title, c.firstToken(), c.tokenCount());
         out.add(new LookalikeMention(m, variant));

@@ -28,7 +28,23 @@ public final class LookalikeRules {
   /** Marks from this length are in the phonetic index (4-letter marks only for one-edit sound-alikes). */
   public static final int MIN_PHONETIC_LENGTH = 4;
 
+  /**
+   * Marks up to this many letters are short: their lookalikes count only where a brand stands (the brand field or the
+   * title's first word). Mid-title, a disguised or sound-alike four-letter word ("S0NY", "Soni") is as often a model
+   * code or another word as a brand.
+   */
+  public static final int SHORT_MARK_LENGTH = MIN_EDIT_LENGTH - 1;
+
   private LookalikeRules() {}
+
+  /** Whether a mark (its letters, words run together) is short in the sense of {@link #SHORT_MARK_LENGTH}. */
+  public static boolean isShort(String normalizedMark) {
+    int letters = 0;
+    for (int i = 0; i < normalizedMark.length(); i++) {
+      letters += normalizedMark.charAt(i) == ' ' ? 0 : 1;
+    }
+    return letters <= SHORT_MARK_LENGTH;
+  }
 
   public static int maxEdits(int markLength) {
     return markLength < MIN_EDIT_LENGTH ? 0 : markLength < TWO_EDIT_LENGTH ? 1 : 2;

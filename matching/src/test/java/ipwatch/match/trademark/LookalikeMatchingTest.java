@@ -140,6 +140,29 @@ class LookalikeMatchingTest {
     assertEquals(List.of(), match(listing("Wireless charger pad for desk, samsunq style", "Ankor")));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"Headphones S0NY style, black", "Wireless headphones by Ѕony", "Bass headphones Soni sound"})
+  void aShortMarksLookalikeInTheMiddleOfATitleDoesNotCount(String title) {
+    assertEquals(List.of(), match(listing(title, "")), title);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"S0NY headphones, black", "Ѕony wireless headphones", "Soni bass headphones"})
+  void aShortMarksLookalikeOpeningTheTitleCounts(String title) {
+    assertLookalike("tm-sony", match(listing(title, "")), title);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"S0NY", "Ѕony", "Soni"})
+  void aShortMarksLookalikeInTheBrandFieldCounts(String brand) {
+    assertLookalike("tm-sony", match(listing("Wireless headphones, black", brand)), brand);
+  }
+
+  @Test
+  void aLongerMarksDisguiseStillCountsInTheMiddleOfATitle() {
+    assertLookalike("tm-samsung", match(listing("Galaxy phone case by Ѕamsung", "")), "Ѕamsung mid-title");
+  }
+
   @Test
   void theFlagExplainsTheSpellingAndQuotesTheSpan() {
     Flag f = match(listing("Galaxy S23", "Samsunq")).get(0);

@@ -54,6 +54,24 @@ class MarkIndexTest {
   }
 
   @Test
+  void marksStayFindableWhileRemovalsShrinkTheTables() {
+    MarkIndex index = new MarkIndex();
+    for (int i = 0; i < 3000; i++) {
+      index.put(mark("tm-" + i, "Brand" + i + " Works"));
+    }
+    index.put(mark("tm-nordvik", "Nordvik"));
+    for (int i = 0; i < 3000; i += 2) {
+      index.remove("tm-" + i); // past half removed: the first-token and asset-id tables are rebuilt without them
+    }
+    index.put(mark("tm-1", "Lumora"));
+    assertEquals(1501, index.size());
+    assertEquals(List.of("tm-nordvik", "tm-3", "tm-1"), found(index, "nordvik brand3 works lumora brand2 works"));
+    assertEquals(List.of(), found(index, "brand1 works"), "a replaced mark is gone under its old words");
+    index.remove("tm-nordvik");
+    assertEquals(List.of(), found(index, "nordvik"));
+  }
+
+  @Test
   void aMarkWithoutLettersIsNotIndexed() {
     MarkIndex index = new MarkIndex();
     index.put(mark("tm-dash", "—"));
