@@ -7,6 +7,7 @@ import ipwatch.crawl.sink.KafkaErrorSink;
 import ipwatch.crawl.sink.KafkaListingSink;
 import ipwatch.local.demo.DemoCatalogue;
 import ipwatch.local.demo.DemoMarketplace;
+import ipwatch.local.demo.DemoAlertReceiver;
 import ipwatch.local.demo.DemoPlatformReceiver;
 import ipwatch.model.FileEvidenceStore;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 public final class DemoRun implements AutoCloseable {
   private final DemoMarketplace marketplace;
   private final DemoPlatformReceiver platform;
+  private final DemoAlertReceiver alerts;
   private final KafkaListingSink listings;
   private final KafkaErrorSink errors;
   private final ExecutorService crawlThread = Executors.newSingleThreadExecutor(r -> {
@@ -36,6 +38,9 @@ public final class DemoRun implements AutoCloseable {
         stack.settings().repoRoot().resolve("config/demo/registry.jsonl"));
     platform = DemoPlatformReceiver.start(java.net.URI.create("http://127.0.0.1:" + stack.casework().port() + "/"),
         stack.casework().demoTokens().get("platform"));
+    // subscribed before the crawl starts, so every case on the demo rights holder's marks is alerted
+    alerts = DemoAlertReceiver.start(java.net.URI.create("http://127.0.0.1:" + stack.casework().port() + "/"),
+        stack.casework().demoTokens().get("rights-holder"));
     CrawlerSettings settings = CrawlerSettings.from(stack.crawlerConfig());
     listings = new KafkaListingSink(settings.kafkaBootstrapServers(), settings.listingsTopic());
     errors = new KafkaErrorSink(settings.kafkaBootstrapServers(), settings.errorsTopic());
@@ -62,6 +67,11 @@ public final class DemoRun implements AutoCloseable {
     return platform;
   }
 
+  /** The demo rights holder's alert desk: verified alerts on its marks. */
+  public DemoAlertReceiver alerts() {
+    return alerts;
+  }
+
   public CompletableFuture<CrawlReport> crawl() {
     return report;
   }
@@ -73,6 +83,7 @@ public final class DemoRun implements AutoCloseable {
     listings.close();
     errors.close();
     platform.close();
+    alerts.close();
     marketplace.close();
   }
 }

@@ -120,6 +120,33 @@ class PlatformEndToEndIT {
   }
 
   @Test
+  void theRightsHolderGetsOneSignedAlertForEachNewCaseOnItsMarksAndNoOther() throws Exception {
+    List<DemoItem> nordvik = demo.catalogue().items(DemoItem.Group.COUNTERFEIT).stream()
+        .filter(i -> "tm-nordvik".equals(i.expectedAssetId())).toList();
+    List<JsonNode> own = awaitCases(tokens.get("rights-holder"), paths(nordvik));
+    Set<String> ownIds = new HashSet<>();
+    own.forEach(c -> ownIds.add(c.path("id").asText()));
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    Set<String> alerted = new HashSet<>();
+    while (!alerted.containsAll(ownIds) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      alerted.clear();
+      demo.alerts().alerts().stream().filter(a -> "alert.case_opened".equals(a.path("type").asText()))
+          .forEach(a -> alerted.add(a.path("data").path("caseId").asText()));
+    }
+    assertTrue(alerted.containsAll(ownIds), "an alert for every Nordvik case: " + alerted.size() + " of " + ownIds);
+    List<JsonNode> opened = demo.alerts().alerts().stream()
+        .filter(a -> "alert.case_opened".equals(a.path("type").asText())).toList();
+    assertEquals(opened.size(), alerted.size(), "one alert per case");
+    for (JsonNode a : opened) {
+      String caseId = a.path("data").path("caseId").asText();
+      assertEquals(200, api.get("/api/cases/" + caseId, tokens.get("rights-holder")).status(),
+          "alerted only about its own cases: " + a);
+    }
+    assertEquals(0, demo.alerts().rejected(), "every alert's signature verified");
+  }
+
+  @Test
   void caseIsSearchableInElasticsearchWithinTheCallersScope() throws Exception {
     DemoItem item = demo.catalogue().items(DemoItem.Group.COUNTERFEIT).stream()
         .filter(i -> "tm-nordvik".equals(i.expectedAssetId())).findFirst().orElseThrow();
