@@ -66,6 +66,10 @@ function fields(c: CaseDetail): HTMLElement {
     ['fieldOwner', c.ownerOrg],
     ['fieldJurisdiction', c.jurisdiction],
     ['fieldDetected', when(c.detectedAt, locale())],
+    ['fieldRelistingOf', c.relatedCaseId
+      ? h('a', { href: formatRoute({ view: 'case', id: c.relatedCaseId }), id: 'related-case' }, c.relatedCaseId)
+      : null],
+    ['fieldRepeat', c.repeatInfringer ? h('span', { className: 'badge repeat' }, t('repeatInfringer')) : null],
   ];
   return h('dl', { className: 'fields' }, ...rows.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', {}, t(k)),
     h('dd', {}, v as Node | string)]));
