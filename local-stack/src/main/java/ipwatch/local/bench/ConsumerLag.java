@@ -57,6 +57,20 @@ final class ConsumerLag implements AutoCloseable {
     return out;
   }
 
+  /** Records committed to the topic (the sum of its partitions' last stable offsets), -1 when unknown. */
+  long committedEnd(String topic) {
+    try {
+      var description = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS);
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      description.get(topic).partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()),
+          OffsetSpec.latest()));
+      return admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+          .get(10, TimeUnit.SECONDS).values().stream().mapToLong(i -> i.offset()).sum();
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
   @Override
   public void close() {
     admin.close();

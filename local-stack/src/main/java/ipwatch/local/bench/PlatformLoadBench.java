@@ -33,7 +33,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code ipwatch bench platform [--rate 2000] [--minutes 10] [--counterfeit-share 0.05] [--marks 300] [--seed 42]
- * [--drain-minutes 5] [--poll-ms 500]}
+ * [--drain-minutes 10] [--poll-ms 500]}
  *
  * <p>The whole local stack as {@code ipwatch up} starts it (fresh data directory, free ports), a registry registered
  * through the registry API, then synthetic listings published straight to {@code listings} at a target rate. Every
@@ -87,9 +87,10 @@ public final class PlatformLoadBench {
     try (KafkaProducer<String, byte[]> producer = producer(stack.kafka().bootstrapServers());
         ConsumerLag lag = new ConsumerLag(stack.kafka().bootstrapServers())) {
       warmUp(api, tokens.get("regulator"), producer, market, watcher);
+      PipelineProbe stages = new PipelineProbe(stack.elasticsearch().httpUrl(), lag, api, tokens.get("regulator"));
 
       long total = (long) Math.ceil(rate * minutes * 60);
-      BlockingQueue<SyntheticMarketplace.Outgoing> queue = new ArrayBlockingQueue<>(50_000);
+      BlockingQueue<SyntheticMarketplace.Outgoing> queue = new ArrayBlockingQueue<>((int) Math.min(50_000, total));
       say(String.format(Locale.ROOT, "generator: %,.0f listings/s on one thread (pre-filling %,d of %,d)",
           prefill(market, queue), queue.size(), total));
       AtomicBoolean generating = new AtomicBoolean(true);
@@ -129,9 +130,9 @@ public final class PlatformLoadBench {
           }
           long s = sent.get();
           say(MemorySampler.describe(memory.sample()) + String.format(Locale.ROOT,
-              "   sent %,d (%,.0f/s this minute)   cases found %,d   lag %s", s, (s - last) / 60.0, watcher.foundNow(),
-              lag.of(Topics.LISTINGS.name(), "ipwatch-match") + " " + lag.of(Topics.INFRINGEMENTS.name(),
-                  "casework-api")));
+              "%n    sent %,d (%,.0f/s this minute)  %s  expected cases seen %,d  lag %s", s, (s - last) / 60.0,
+              stages.read().describe(), watcher.foundNow(), lag.of(Topics.LISTINGS.name(), "ipwatch-match")
+                  + " " + lag.of(Topics.INFRINGEMENTS.name(), "casework-api")));
           last = s;
         }
       });
@@ -161,15 +162,28 @@ public final class PlatformLoadBench {
       Map<String, Long> lagAtEnd = new LinkedHashMap<>(lag.of(Topics.LISTINGS.name(), "ipwatch-match",
           "ipwatch-sellers", "ipwatch-relisting"));
       lagAtEnd.putAll(lag.of(Topics.INFRINGEMENTS.name(), "casework-api"));
-      say(String.format(Locale.ROOT, "published %,d listings in %.1f s; consumer lag at the end of publishing: %s",
-          sent.get(), publishSeconds, lagAtEnd));
+      PipelineProbe.Stages stagesAtEnd = stages.read();
+      say(String.format(Locale.ROOT, "published %,d listings in %.1f s; consumer lag at the end of publishing: %s;"
+          + " %s", sent.get(), publishSeconds, lagAtEnd, stagesAtEnd.describe()));
 
+      // Drain: wait until every expected case is visible, giving up after --drain-minutes or 3 minutes in which
+      // nothing moved along the path (no new case, no listing read by the match job).
       long drainStart = System.nanoTime();
       long drainLimit = (long) (Double.parseDouble(o.get("drain-minutes")) * 60e9);
-      while (watcher.foundNow() < watcher.expectedCount() && System.nanoTime() - drainStart < drainLimit) {
-        Thread.sleep(1_000);
+      long lastMove = System.nanoTime();
+      String lastState = "";
+      while (watcher.foundNow() < watcher.expectedCount() && System.nanoTime() - drainStart < drainLimit
+          && System.nanoTime() - lastMove < 180e9) {
+        Thread.sleep(5_000);
+        PipelineProbe.Stages now = stages.read();
+        String state = watcher.foundNow() + "/" + now.listingsIndexed() + "/" + now.cases();
+        if (!state.equals(lastState)) {
+          lastMove = System.nanoTime();
+          lastState = state;
+        }
       }
       double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+      PipelineProbe.Stages stagesAfterDrain = stages.read();
       watching.set(false);
       watch.join(60_000);
       minutely.interrupt();
@@ -181,7 +195,7 @@ public final class PlatformLoadBench {
       watcher.sweep(SyntheticMarketplace.MARKETPLACES);
 
       LoadReport report = new LoadReport(o, sent.get(), publishSeconds, stalls.get(), lagAtEnd, lagAfterDrain,
-          drainSeconds, foundByPolling, watcher, memory.samples(), uptimeBefore, uptime(), startup);
+          stagesAtEnd, stagesAfterDrain, drainSeconds, foundByPolling, watcher, memory.samples(), uptimeBefore, uptime(), startup);
       report.print(System.out);
       return report.lostOrDoubled() ? 1 : 0;
     }
@@ -271,7 +285,7 @@ public final class PlatformLoadBench {
 
   static Map<String, String> options(String[] args) {
     Map<String, String> o = new LinkedHashMap<>(Map.of("rate", "2000", "minutes", "10", "counterfeit-share", "0.05",
-        "marks", "300", "seed", "42", "drain-minutes", "5", "poll-ms", "500"));
+        "marks", "300", "seed", "42", "drain-minutes", "10", "poll-ms", "500"));
     for (int i = 0; i < args.length; i++) {
       String key = args[i].replaceFirst("^--", "");
       if (!o.containsKey(key) || i + 1 >= args.length) {
