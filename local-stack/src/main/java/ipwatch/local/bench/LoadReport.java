@@ -17,6 +17,8 @@ final class LoadReport {
   private final PipelineProbe.Stages stagesAtEnd;
   private final PipelineProbe.Stages stagesAfterDrain;
   private final double drainSeconds;
+  /** CPU seconds of the stack while publishing, and while publishing plus draining. */
+  private final double[] cpu;
   private final long foundByPolling;
   private final CaseWatcher cases;
   private final List<MemorySampler.Sample> memory;
@@ -26,7 +28,7 @@ final class LoadReport {
 
   LoadReport(Map<String, String> options, long sent, double publishSeconds, long stalls, Map<String, Long> lagAtEnd,
       Map<String, Long> lagAfterDrain, PipelineProbe.Stages stagesAtEnd, PipelineProbe.Stages stagesAfterDrain,
-      double drainSeconds, long foundByPolling, CaseWatcher cases,
+      double drainSeconds, double[] cpu, long foundByPolling, CaseWatcher cases,
       List<MemorySampler.Sample> memory, String loadBefore, String loadAfter, double startupSeconds) {
     this.options = options;
     this.sent = sent;
@@ -37,6 +39,7 @@ final class LoadReport {
     this.stagesAtEnd = stagesAtEnd;
     this.stagesAfterDrain = stagesAfterDrain;
     this.drainSeconds = drainSeconds;
+    this.cpu = cpu.clone();
     this.foundByPolling = foundByPolling;
     this.cases = cases;
     this.memory = memory;
@@ -79,6 +82,12 @@ final class LoadReport {
     row(out, "stages, end of publishing", stagesAtEnd.describe(), "");
     row(out, "stages, after drain", stagesAfterDrain.describe(), "");
     row(out, "drain after publishing", String.format(Locale.ROOT, "%.1f s", drainSeconds), "a few seconds");
+    row(out, "CPU the stack got (JVM + Elasticsearch)", String.format(Locale.ROOT,
+        "%.0f s while publishing (%.2f cores of %d), %.0f s incl. drain (%.2f cores)", cpu[0],
+        cpu[0] / publishSeconds, Runtime.getRuntime().availableProcessors(), cpu[1],
+        cpu[1] / (publishSeconds + drainSeconds)), "the rest went to other processes on the machine");
+    row(out, "match job throughput per stack CPU-second", String.format(Locale.ROOT, "%.0f listings",
+        stagesAfterDrain.listingsIndexed() / Math.max(1e-9, cpu[1])), "");
     row(out, "heap after GC (this JVM)", trend(MemorySampler.Sample::heapAfterGcMb), "bounded: no upward trend");
     row(out, "Elasticsearch RSS", trend(MemorySampler.Sample::esRssMb), "bounded: no upward trend");
     row(out, "API requests by the watcher", String.format(Locale.ROOT, "%,d (%,d answered 429/503)",

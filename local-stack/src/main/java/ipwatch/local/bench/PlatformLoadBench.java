@@ -118,6 +118,7 @@ public final class PlatformLoadBench {
       });
 
       long start = System.nanoTime();
+      double cpuAtStart = StackCpu.seconds();
       MemorySampler memory = new MemorySampler(start);
       AtomicLong sent = new AtomicLong();
       AtomicLong stalls = new AtomicLong();
@@ -157,6 +158,7 @@ public final class PlatformLoadBench {
       }
       producer.flush();
       double publishSeconds = (System.nanoTime() - start) / 1e9;
+      double cpuPublishing = StackCpu.seconds() - cpuAtStart;
       generating.set(false);
       generator.interrupt();
       Map<String, Long> lagAtEnd = new LinkedHashMap<>(lag.of(Topics.LISTINGS.name(), "ipwatch-match",
@@ -183,6 +185,7 @@ public final class PlatformLoadBench {
         }
       }
       double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+      double cpuTotal = StackCpu.seconds() - cpuAtStart;
       PipelineProbe.Stages stagesAfterDrain = stages.read();
       watching.set(false);
       watch.join(60_000);
@@ -195,7 +198,7 @@ public final class PlatformLoadBench {
       watcher.sweep(SyntheticMarketplace.MARKETPLACES);
 
       LoadReport report = new LoadReport(o, sent.get(), publishSeconds, stalls.get(), lagAtEnd, lagAfterDrain,
-          stagesAtEnd, stagesAfterDrain, drainSeconds, foundByPolling, watcher, memory.samples(), uptimeBefore, uptime(), startup);
+          stagesAtEnd, stagesAfterDrain, drainSeconds, new double[] {cpuPublishing, cpuTotal}, foundByPolling, watcher, memory.samples(), uptimeBefore, uptime(), startup);
       report.print(System.out);
       return report.lostOrDoubled() ? 1 : 0;
     }
