@@ -86,8 +86,6 @@ final class LoadReport {
         "%.0f s while publishing (%.2f cores of %d), %.0f s incl. drain (%.2f cores)", cpu[0],
         cpu[0] / publishSeconds, Runtime.getRuntime().availableProcessors(), cpu[1],
         cpu[1] / (publishSeconds + drainSeconds)), "the rest went to other processes on the machine");
-    row(out, "match job throughput per stack CPU-second", String.format(Locale.ROOT, "%.0f listings",
-        stagesAfterDrain.listingsIndexed() / Math.max(1e-9, cpu[1])), "");
     row(out, "heap after GC (this JVM)", trend(MemorySampler.Sample::heapAfterGcMb), "bounded: no upward trend");
     row(out, "Elasticsearch RSS", trend(MemorySampler.Sample::esRssMb), "bounded: no upward trend");
     row(out, "API requests by the watcher", String.format(Locale.ROOT, "%,d (%,d answered 429/503)",

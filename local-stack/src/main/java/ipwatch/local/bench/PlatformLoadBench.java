@@ -45,7 +45,14 @@ public final class PlatformLoadBench {
   private PlatformLoadBench() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> o = options(args);
+    Map<String, String> o;
+    try {
+      o = options(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("ipwatch bench platform: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     double rate = Double.parseDouble(o.get("rate"));
     double minutes = Double.parseDouble(o.get("minutes"));
     double share = Double.parseDouble(o.get("counterfeit-share"));
