@@ -1,0 +1,71 @@
+package ipwatch.local.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Memory of the stack, sampled once a minute: the heap of this JVM (Kafka, Flink, casework-api all run in it) after a
+ * full GC, and the resident set of the Elasticsearch process tree (a child of this JVM) from /proc. Bounded memory
+ * means the samples show no upward trend.
+ */
+final class MemorySampler {
+  record Sample(double minute, long heapAfterGcMb, long esRssMb) {}
+
+  private final List<Sample> samples = new ArrayList<>();
+  private final long startNanos;
+
+  MemorySampler(long startNanos) {
+    this.startNanos = startNanos;
+  }
+
+  Sample sample() {
+    // A forced GC pauses the stack for a moment; once a minute it is the price of a number without GC noise.
+    System.gc();
+    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+    Sample s = new Sample((System.nanoTime() - startNanos) / 60e9, heap, elasticsearchRssMb());
+    synchronized (samples) {
+      samples.add(s);
+    }
+    return s;
+  }
+
+  List<Sample> samples() {
+    synchronized (samples) {
+      return List.copyOf(samples);
+    }
+  }
+
+  static String describe(Sample s) {
+    return String.format(Locale.ROOT, "  minute %5.1f   heap after GC %6d MB   Elasticsearch RSS %6d MB", s.minute(),
+        s.heapAfterGcMb(), s.esRssMb());
+  }
+
+  /** Sum of VmRSS over this JVM's descendants whose command line names Elasticsearch; -1 when /proc is unreadable. */
+  static long elasticsearchRssMb() {
+    long kb = 0;
+    boolean any = false;
+    for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
+      try {
+        String cmd = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "cmdline"), StandardCharsets.UTF_8);
+        if (!cmd.contains("elasticsearch")) {
+          continue;
+        }
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(p.pid()), "status"))) {
+          if (line.startsWith("VmRSS:")) {
+            kb += Long.parseLong(line.replaceAll("[^0-9]", ""));
+            any = true;
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // the process ended between listing and reading: it holds no memory any more
+      }
+    }
+    return any ? kb / 1024 : -1;
+  }
+}

@@ -1,0 +1,334 @@
+package ipwatch.local.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import ipwatch.local.CaseworkClient;
+import ipwatch.local.LocalStack;
+import ipwatch.local.LocalStackSettings;
+import ipwatch.model.Json;
+import ipwatch.model.Topics;
+import ipwatch.model.Trademark;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * {@code ipwatch bench platform [--rate 2000] [--minutes 10] [--counterfeit-share 0.05] [--marks 300] [--seed 42]
+ * [--drain-minutes 10] [--poll-ms 500]}
+ *
+ * <p>The whole local stack as {@code ipwatch up} starts it (fresh data directory, free ports), a registry registered
+ * through the registry API, then synthetic listings published straight to {@code listings} at a target rate. Every
+ * counterfeit must become exactly one case; the bench times each from publish to visible in the casework API, and
+ * prints the latency percentiles, achieved rate, consumer lag, cases expected vs found and memory once a minute.
+ * Exits 1 when a case was lost or doubled; a missed latency goal is a figure, not a failure.
+ */
+public final class PlatformLoadBench {
+  private PlatformLoadBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> o;
+    try {
+      o = options(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("ipwatch bench platform: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    double rate = Double.parseDouble(o.get("rate"));
+    double minutes = Double.parseDouble(o.get("minutes"));
+    double share = Double.parseDouble(o.get("counterfeit-share"));
+    say("Platform load bench: " + o);
+    String uptimeBefore = uptime();
+    say("uptime before: " + uptimeBefore);
+
+    Path root = LocalStackSettings.findRepoRoot();
+    Path data = root.resolve("local-stack/target/bench-platform-data");
+    deleteRecursively(data);
+    LocalStackSettings settings = LocalStackSettings.load(root, System.getenv()).withDataDir(data).withFreePorts();
+    long t = System.nanoTime();
+    LocalStack stack = LocalStack.start(settings);
+    double startup = (System.nanoTime() - t) / 1e9;
+    say(String.format(Locale.ROOT, "stack ready in %.1f s (data in %s)", startup, data));
+    int exit;
+    try {
+      exit = run(stack, o, rate, minutes, share, uptimeBefore, startup);
+    } finally {
+      stack.close();
+    }
+    System.exit(exit);
+  }
+
+  private static int run(LocalStack stack, Map<String, String> o, double rate, double minutes, double share,
+      String uptimeBefore, double startup) throws Exception {
+    URI base = URI.create("http://127.0.0.1:" + stack.casework().port() + "/");
+    CaseworkClient api = new CaseworkClient(base);
+    Map<String, String> tokens = stack.casework().demoTokens();
+    List<String> holders = List.of(tokens.get("rights-holder"), tokens.get("rights-holder-2"));
+    SyntheticMarketplace market = new SyntheticMarketplace(Long.parseLong(o.get("seed")),
+        Integer.parseInt(o.get("marks")), share, List.of("org-nordvik", "org-lumora"));
+    long t = System.nanoTime();
+    register(base, holders, market.marks());
+    say(String.format(Locale.ROOT, "registry: %d marks registered through PUT /api/registry/assets in %.1f s",
+        market.marks().size(), (System.nanoTime() - t) / 1e9));
+
+    CaseWatcher watcher = new CaseWatcher(api, tokens.get("regulator"));
+    try (KafkaProducer<String, byte[]> producer = producer(stack.kafka().bootstrapServers());
+        ConsumerLag lag = new ConsumerLag(stack.kafka().bootstrapServers())) {
+      warmUp(api, tokens.get("regulator"), producer, market, watcher);
+      PipelineProbe stages = new PipelineProbe(stack.elasticsearch().httpUrl(), lag, api, tokens.get("regulator"));
+
+      long total = (long) Math.ceil(rate * minutes * 60);
+      BlockingQueue<SyntheticMarketplace.Outgoing> queue = new ArrayBlockingQueue<>((int) Math.min(50_000, total));
+      say(String.format(Locale.ROOT, "generator: %,.0f listings/s on one thread (pre-filling %,d of %,d)",
+          prefill(market, queue), queue.size(), total));
+      AtomicBoolean generating = new AtomicBoolean(true);
+      Thread generator = daemon("bench-generator", () -> {
+        for (long n = queue.size(); n < total && generating.get(); n++) {
+          try {
+            queue.put(market.next());
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      });
+
+      AtomicBoolean watching = new AtomicBoolean(true);
+      long pollMs = Long.parseLong(o.get("poll-ms"));
+      Thread watch = daemon("bench-case-watcher", () -> {
+        while (watching.get()) {
+          try {
+            watcher.poll();
+          } catch (Exception e) {
+            say("case watcher: " + e.getMessage());
+          }
+          LockSupport.parkNanos(pollMs * 1_000_000L);
+        }
+      });
+
+      long start = System.nanoTime();
+      double cpuAtStart = StackCpu.seconds();
+      MemorySampler memory = new MemorySampler(start);
+      AtomicLong sent = new AtomicLong();
+      AtomicLong stalls = new AtomicLong();
+      Thread minutely = daemon("bench-minutely", () -> {
+        long last = 0;
+        for (int m = 1; ; m++) {
+          LockSupport.parkNanos(Math.max(0, start + m * 60_000_000_000L - System.nanoTime()));
+          if (Thread.currentThread().isInterrupted()) {
+            return;
+          }
+          long s = sent.get();
+          say(MemorySampler.describe(memory.sample()) + String.format(Locale.ROOT,
+              "%n    sent %,d (%,.0f/s this minute)  %s  expected cases seen %,d  lag %s", s, (s - last) / 60.0,
+              stages.read().describe(), watcher.foundNow(), lag.of(Topics.LISTINGS.name(), "ipwatch-match")
+                  + " " + lag.of(Topics.INFRINGEMENTS.name(), "casework-api")));
+          last = s;
+        }
+      });
+      memory.sample();
+
+      RatePacer pacer = new RatePacer(rate, start, total);
+      while (!pacer.finished(sent.get())) {
+        long due = pacer.dueBy(System.nanoTime());
+        while (sent.get() < due) {
+          SyntheticMarketplace.Outgoing next = queue.poll();
+          if (next == null) {
+            stalls.incrementAndGet();
+            break;
+          }
+          if (next.expectedAssetId() != null) {
+            watcher.expect(next.listingId(), next.expectedAssetId(), System.currentTimeMillis());
+          }
+          producer.send(new ProducerRecord<>(Topics.LISTINGS.name(), next.listingId(), next.value()));
+          sent.incrementAndGet();
+        }
+        LockSupport.parkNanos(2_000_000L);
+      }
+      producer.flush();
+      double publishSeconds = (System.nanoTime() - start) / 1e9;
+      double cpuPublishing = StackCpu.seconds() - cpuAtStart;
+      generating.set(false);
+      generator.interrupt();
+      Map<String, Long> lagAtEnd = new LinkedHashMap<>(lag.of(Topics.LISTINGS.name(), "ipwatch-match",
+          "ipwatch-sellers", "ipwatch-relisting"));
+      lagAtEnd.putAll(lag.of(Topics.INFRINGEMENTS.name(), "casework-api"));
+      PipelineProbe.Stages stagesAtEnd = stages.read();
+      say(String.format(Locale.ROOT, "published %,d listings in %.1f s; consumer lag at the end of publishing: %s;"
+          + " %s", sent.get(), publishSeconds, lagAtEnd, stagesAtEnd.describe()));
+
+      // Drain: wait until every expected case is visible, giving up after --drain-minutes or 3 minutes in which
+      // nothing moved along the path (no new case, no listing read by the match job).
+      long drainStart = System.nanoTime();
+      long drainLimit = (long) (Double.parseDouble(o.get("drain-minutes")) * 60e9);
+      long lastMove = System.nanoTime();
+      String lastState = "";
+      while (watcher.foundNow() < watcher.expectedCount() && System.nanoTime() - drainStart < drainLimit
+          && System.nanoTime() - lastMove < 180e9) {
+        Thread.sleep(5_000);
+        PipelineProbe.Stages now = stages.read();
+        String state = watcher.foundNow() + "/" + now.listingsIndexed() + "/" + now.cases();
+        if (!state.equals(lastState)) {
+          lastMove = System.nanoTime();
+          lastState = state;
+        }
+      }
+      double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+      double cpuTotal = StackCpu.seconds() - cpuAtStart;
+      PipelineProbe.Stages stagesAfterDrain = stages.read();
+      watching.set(false);
+      watch.join(60_000);
+      minutely.interrupt();
+      memory.sample();
+      Map<String, Long> lagAfterDrain = new LinkedHashMap<>(lag.of(Topics.LISTINGS.name(), "ipwatch-match",
+          "ipwatch-sellers", "ipwatch-relisting"));
+      lagAfterDrain.putAll(lag.of(Topics.INFRINGEMENTS.name(), "casework-api"));
+      long foundByPolling = watcher.foundNow();
+      watcher.sweep(SyntheticMarketplace.MARKETPLACES);
+
+      LoadReport report = new LoadReport(o, sent.get(), publishSeconds, stalls.get(), lagAtEnd, lagAfterDrain,
+          stagesAtEnd, stagesAfterDrain, drainSeconds, new double[] {cpuPublishing, cpuTotal}, foundByPolling, watcher, memory.samples(), uptimeBefore, uptime(), startup);
+      report.print(System.out);
+      return report.lostOrDoubled() ? 1 : 0;
+    }
+  }
+
+  /** Registers every mark through the registry API, as the rights holders would. */
+  private static void register(URI base, List<String> holders, List<Trademark> marks) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    for (int i = 0; i < marks.size(); i++) {
+      Trademark tm = marks.get(i);
+      ObjectNode body = (ObjectNode) Json.mapper().valueToTree(tm);
+      body.remove("owner");
+      body.remove("assetId");
+      while (true) {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/api/registry/assets/"
+                + tm.assetId())).timeout(Duration.ofSeconds(15))
+            .header("Authorization", "Bearer " + holders.get(i % 2)).header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(Json.write(body))).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          break;
+        }
+        if (r.statusCode() != 429) {
+          throw new IllegalStateException("registering " + tm.assetId() + " answered " + r.statusCode() + ": "
+              + r.body());
+        }
+        Thread.sleep(500);
+      }
+    }
+  }
+
+  /**
+   * Publishes one counterfeit of the first and of the last mark and waits until both cases are visible: the match
+   * job has the whole registry and every part of the path works before the clock starts.
+   */
+  private static void warmUp(CaseworkClient api, String token, KafkaProducer<String, byte[]> producer,
+      SyntheticMarketplace market, CaseWatcher main) throws Exception {
+    long t = System.nanoTime();
+    CaseWatcher probe = new CaseWatcher(api, token);
+    for (int i : new int[] {0, market.marks().size() - 1}) {
+      SyntheticMarketplace.Outgoing o = market.counterfeitOf(i);
+      probe.expect(o.listingId(), o.expectedAssetId(), System.currentTimeMillis());
+      main.ignore(o.listingId());
+      producer.send(new ProducerRecord<>(Topics.LISTINGS.name(), o.listingId(), o.value()));
+    }
+    producer.flush();
+    while (probe.foundNow() < 2) {
+      if (System.nanoTime() - t > 300_000_000_000L) {
+        throw new IllegalStateException("the warm-up counterfeits did not become cases within 5 minutes");
+      }
+      probe.poll();
+      Thread.sleep(500);
+    }
+    say(String.format(Locale.ROOT, "warm-up: both probe counterfeits are cases after %.1f s (latency %s)",
+        (System.nanoTime() - t) / 1e9, probe.latencies().describe()));
+  }
+
+  /** Fills the queue before the clock starts; answers the generator's own rate on one thread. */
+  private static double prefill(SyntheticMarketplace market, BlockingQueue<SyntheticMarketplace.Outgoing> queue) {
+    long t = System.nanoTime();
+    int n = 0;
+    while (queue.remainingCapacity() > 0) {
+      queue.add(market.next());
+      n++;
+    }
+    return n / ((System.nanoTime() - t) / 1e9);
+  }
+
+  static KafkaProducer<String, byte[]> producer(String bootstrap) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, "platform-load-bench");
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    // batches: a few hundred listings per request instead of one, the sender never waits on a round trip
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  private static Thread daemon(String name, Runnable r) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  static Map<String, String> options(String[] args) {
+    Map<String, String> o = new LinkedHashMap<>(Map.of("rate", "2000", "minutes", "10", "counterfeit-share", "0.05",
+        "marks", "300", "seed", "42", "drain-minutes", "10", "poll-ms", "500"));
+    for (int i = 0; i < args.length; i++) {
+      String key = args[i].replaceFirst("^--", "");
+      if (!o.containsKey(key) || i + 1 >= args.length) {
+        throw new IllegalArgumentException("unknown option or missing value: " + args[i] + "; options: "
+            + o.keySet());
+      }
+      o.put(key, args[++i]);
+    }
+    return o;
+  }
+
+  static String uptime() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + ", " + f[1] + ", " + f[2];
+    } catch (Exception e) {
+      return "unknown";
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws Exception {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  static void say(String line) {
+    System.out.println(line);
+    System.out.flush();
+  }
+}
