@@ -9,17 +9,15 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import ipwatch.casework.cases.CaseRows;
 import ipwatch.casework.cases.CaseSummary;
+import ipwatch.casework.db.BatchedScan;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Raises DEADLINE_APPROACHING once per pending deadline that falls due within {@code warning} (e.g. the restore
@@ -28,38 +26,28 @@ import org.slf4j.LoggerFactory;
  * idempotent. The warning and its {@code warned_at} mark are one transaction.
  */
 public final class DeadlineAlerts implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(DeadlineAlerts.class);
-  private static final int BATCH = 100;
-  private final Vertx vertx;
-  private final Pool pool;
-  private final Clock clock;
   private final Duration warning;
-  private long timerId = -1;
+  private final BatchedScan scan;
 
   public DeadlineAlerts(Vertx vertx, Pool pool, Clock clock, Duration warning) {
-    this.vertx = vertx;
-    this.pool = pool;
-    this.clock = clock;
     this.warning = warning;
+    this.scan = new BatchedScan(vertx, pool, clock, "deadline warning scan", 100, this::batch);
   }
 
   public DeadlineAlerts start(Duration interval) {
-    timerId = vertx.setPeriodic(interval.toMillis(), id -> scanOnce()
-        .onFailure(e -> LOG.warn("deadline warning scan failed, retrying next round: {}", e.getMessage())));
+    scan.start(interval);
     return this;
   }
 
   /** Warns about every deadline now inside the warning period; answers how many timers were warned about. */
   public Future<Integer> scanOnce() {
-    return pool.withTransaction(this::batch).compose(n -> n == BATCH ? scanOnce().map(m -> n + m)
-        : Future.succeededFuture(n));
+    return scan.scanOnce();
   }
 
-  private Future<Integer> batch(SqlConnection conn) {
-    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+  private Future<Integer> batch(SqlConnection conn, OffsetDateTime now, int limit) {
     return conn.preparedQuery("SELECT id, case_id, kind, action, due_at, basis FROM case_timers"
             + " WHERE fired_at IS NULL AND cancelled_at IS NULL AND warned_at IS NULL AND due_at > $1"
-            + " AND due_at <= $2 ORDER BY due_at LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED")
+            + " AND due_at <= $2 ORDER BY due_at LIMIT " + limit + " FOR UPDATE SKIP LOCKED")
         .execute(Tuple.of(now, now.plus(warning)))
         .compose(rows -> {
           List<Row> timers = new ArrayList<>();
@@ -93,8 +81,6 @@ public final class DeadlineAlerts implements AutoCloseable {
 
   @Override
   public void close() {
-    if (timerId >= 0) {
-      vertx.cancelTimer(timerId);
-    }
+    scan.close();
   }
 }

@@ -6,10 +6,10 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import ipwatch.casework.db.BatchedScan;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,37 +23,28 @@ import org.slf4j.LoggerFactory;
  */
 public final class TimerScanner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TimerScanner.class);
-  private static final int BATCH = 100;
-  private final Vertx vertx;
-  private final Pool pool;
   private final Workflow workflow;
-  private final Clock clock;
-  private long timerId = -1;
+  private final BatchedScan scan;
 
   public TimerScanner(Vertx vertx, Pool pool, Workflow workflow, Clock clock) {
-    this.vertx = vertx;
-    this.pool = pool;
     this.workflow = workflow;
-    this.clock = clock;
+    this.scan = new BatchedScan(vertx, pool, clock, "deadline scan", 100, this::batch);
   }
 
   public TimerScanner start(Duration interval) {
-    timerId = vertx.setPeriodic(interval.toMillis(), id -> scanOnce()
-        .onFailure(e -> LOG.warn("deadline scan failed, retrying next round: {}", e.getMessage())));
+    scan.start(interval);
     return this;
   }
 
   /** Fires every due timer (in batches) and answers how many fired. */
   public Future<Integer> scanOnce() {
-    return pool.withTransaction(this::batch).compose(n -> n == BATCH ? scanOnce().map(m -> n + m)
-        : Future.succeededFuture(n));
+    return scan.scanOnce();
   }
 
-  private Future<Integer> batch(SqlConnection conn) {
-    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+  private Future<Integer> batch(SqlConnection conn, OffsetDateTime now, int limit) {
     return conn.preparedQuery("SELECT t.id, t.case_id, t.action, t.basis FROM case_timers t JOIN cases c"
             + " ON c.id = t.case_id WHERE t.fired_at IS NULL AND t.cancelled_at IS NULL AND t.due_at <= $1"
-            + " AND NOT c.legal_hold ORDER BY t.due_at LIMIT " + BATCH + " FOR UPDATE OF t SKIP LOCKED")
+            + " AND NOT c.legal_hold ORDER BY t.due_at LIMIT " + limit + " FOR UPDATE OF t SKIP LOCKED")
         .execute(Tuple.of(now))
         .compose(rows -> {
           List<Row> due = new ArrayList<>();
@@ -90,8 +81,6 @@ public final class TimerScanner implements AutoCloseable {
 
   @Override
   public void close() {
-    if (timerId >= 0) {
-      vertx.cancelTimer(timerId);
-    }
+    scan.close();
   }
 }
