@@ -7,22 +7,12 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.CreateTopicsResult;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -139,35 +129,7 @@ public final class InProcessKafka implements AutoCloseable {
    * configuration are not changed). Compacted topics get cleanup.policy=compact.
    */
   public void createTopics(List<Topics.Topic<?>> topics, int partitions) {
-    List<NewTopic> wanted = new ArrayList<>();
-    for (Topics.Topic<?> t : topics) {
-      NewTopic nt = new NewTopic(t.name(), partitions, (short) 1);
-      if (t.compacted()) {
-        nt.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-      }
-      wanted.add(nt);
-    }
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-      CreateTopicsResult result = admin.createTopics(wanted);
-      for (var entry : result.values().entrySet()) {
-        awaitCreated(entry.getKey(), entry.getValue());
-      }
-    }
-  }
-
-  private static void awaitCreated(String topic, org.apache.kafka.common.KafkaFuture<Void> future) {
-    try {
-      future.get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause(), e.getCause());
-      }
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("creating topic " + topic + " took over " + ADMIN_TIMEOUT_SECONDS + " s", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating topic " + topic, e);
-    }
+    TopicCreator.create(bootstrapServers, topics, partitions, 1, Map.of());
   }
 
   /** Stops the broker and controller and waits until they have released the log directory. */

@@ -12,19 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -193,35 +186,8 @@ public final class KafkaCluster implements AutoCloseable {
    * and min.insync.replicas=2; compacted topics get cleanup.policy=compact.
    */
   public void createTopics(List<Topics.Topic<?>> topics, int partitions) {
-    List<NewTopic> wanted = new ArrayList<>();
-    for (Topics.Topic<?> t : topics) {
-      Map<String, String> configs = new HashMap<>();
-      configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(MIN_IN_SYNC_REPLICAS));
-      if (t.compacted()) {
-        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-      }
-      wanted.add(new NewTopic(t.name(), partitions, (short) NODES).configs(configs));
-    }
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-      for (var entry : admin.createTopics(wanted).values().entrySet()) {
-        awaitCreated(entry.getKey(), entry.getValue());
-      }
-    }
-  }
-
-  private static void awaitCreated(String topic, KafkaFuture<Void> future) {
-    try {
-      future.get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause(), e.getCause());
-      }
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("creating topic " + topic + " took over " + ADMIN_TIMEOUT_SECONDS + " s", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating topic " + topic, e);
-    }
+    TopicCreator.create(bootstrapServers(), topics, partitions, NODES,
+        Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(MIN_IN_SYNC_REPLICAS)));
   }
 
   /**
