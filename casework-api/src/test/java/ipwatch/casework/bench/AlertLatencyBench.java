@@ -29,7 +29,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * Latency from a flag written to the {@code infringements} topic to the rights holder's alert, on a real in-process
@@ -50,16 +49,7 @@ public final class AlertLatencyBench {
   public static void main(String[] args) throws Exception {
     int flags = Integer.parseInt(WebhookThroughputBench.arg(args, "--flags", "1000"));
     int rate = Integer.parseInt(WebhookThroughputBench.arg(args, "--rate", "50"));
-    KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-        .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("offsets.topic.num.partitions", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .build();
-    kafka.format();
-    kafka.startup();
-    kafka.waitForReadyBrokers();
+    KafkaClusterTestKit kafka = ipwatch.casework.testing.TestKafka.start();
     TestPostgres.TestDatabase db = TestPostgres.freshDatabase();
     io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
     io.vertx.sqlclient.Pool setup = db.pool(vertx);
