@@ -89,8 +89,13 @@ public final class ItKafka implements AutoCloseable {
 
   /** Everything committed to the topic so far: reads until every partition's last stable offset. */
   public List<ConsumerRecord<String, String>> readCommitted(String topic) {
+    return readCommitted(bootstrapServers(), topic);
+  }
+
+  /** Everything committed to the topic on any cluster so far: reads until every partition's last stable offset. */
+  public static List<ConsumerRecord<String, String>> readCommitted(String bootstrapServers, String topic) {
     Properties p = new Properties();
-    p.put("bootstrap.servers", bootstrapServers());
+    p.put("bootstrap.servers", bootstrapServers);
     p.put("isolation.level", "read_committed");
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {

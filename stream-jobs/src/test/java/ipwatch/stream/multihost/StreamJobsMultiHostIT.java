@@ -13,6 +13,7 @@ import ipwatch.model.Json;
 import ipwatch.model.Listing;
 import ipwatch.model.Topics;
 import ipwatch.stream.StreamJobsMain;
+import ipwatch.stream.match.ItKafka;
 import ipwatch.stream.match.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,11 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -136,7 +134,7 @@ class StreamJobsMultiHostIT {
         sent += third.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         await("every counterfeit has a committed flag", () -> flagged(servers).size() >= counterfeits.size());
         Thread.sleep(3_000); // a few more checkpoints: a late duplicate would be committed now
-        List<ConsumerRecord<String, String>> flags = readCommitted(kafka.bootstrapServers(),
+        List<ConsumerRecord<String, String>> flags = ItKafka.readCommitted(kafka.bootstrapServers(),
             Topics.INFRINGEMENTS.name());
         Set<String> flaggedListings = listingIds(flags);
         boolean stillRunning = rest.job(jobId).fullyRunning();
@@ -202,37 +200,13 @@ class StreamJobsMultiHostIT {
   }
 
   private static Set<String> flagged(String bootstrapServers) {
-    return listingIds(readCommitted(bootstrapServers, Topics.INFRINGEMENTS.name()));
+    return listingIds(ItKafka.readCommitted(bootstrapServers, Topics.INFRINGEMENTS.name()));
   }
 
   private static Set<String> listingIds(List<ConsumerRecord<String, String>> flags) {
     Set<String> ids = new TreeSet<>();
     flags.forEach(r -> ids.add(Json.read(r.value(), Flag.class).listingId()));
     return ids;
-  }
-
-  /** Everything committed to the topic so far: reads until every partition's last stable offset. */
-  private static List<ConsumerRecord<String, String>> readCommitted(String bootstrapServers, String topic) {
-    Properties p = new Properties();
-    p.put("bootstrap.servers", bootstrapServers);
-    p.put("isolation.level", "read_committed");
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      List<ConsumerRecord<String, String>> records = new ArrayList<>();
-      long deadline = System.currentTimeMillis() + 30_000;
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        if (System.currentTimeMillis() > deadline) {
-          throw new AssertionError("could not read " + topic + " up to " + end);
-        }
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-      return records;
-    }
   }
 
   /** Polls until the condition holds; a failing call (a node restarting) counts as "not yet". */
