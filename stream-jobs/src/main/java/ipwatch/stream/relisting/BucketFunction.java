@@ -1,10 +1,8 @@
 package ipwatch.stream.relisting;
 
-import ipwatch.model.Listing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -16,28 +14,31 @@ import org.apache.flink.util.Collector;
 
 /**
  * Keyed by LSH band / model-number bucket: the partitioned candidate index. Holds the taken-down listings of the
- * bucket ({@code takedownTtl}) and, for {@code reorderWindow}, the recent probes: the outcome topic and the crawler
- * are independent, so a relisting may be read before the takedown it repeats; keeping recent probes lets a takedown
- * that arrives late still meet it. The window is short because every probe is held once per bucket (about 22 copies).
+ * bucket ({@code takedownTtl}) and, for {@code reorderWindow}, the ids of the recent probes: the outcome topic and the
+ * crawler are independent, so a relisting may be read before the takedown it repeats; keeping recent probes lets a
+ * takedown that arrives late still meet it. Probes are held by id only (every probe is in about 22 buckets); their
+ * content is attached downstream by {@link ProbeContentFunction}.
  *
  * <p>As in linking's index, a bucket holding more than {@code maxBucketSize} taken-down listings is a common-word
  * bucket and proposes nothing. A reinstatement removes the listing from the bucket's taken-down ones.
  */
-public class BucketFunction extends KeyedProcessFunction<String, RelistingEvent, CandidatePair> {
+public class BucketFunction extends KeyedProcessFunction<String, RelistingEvent, ProbeCandidate> {
   private static final long serialVersionUID = 1L;
   static final String TAKEN_DOWN_STATE = "bucket-taken-down";
-  static final String RECENT_STATE = "bucket-recent";
+  /** Probe id to the processing time it was seen. (Named apart from the earlier "bucket-recent", which held whole
+   * listings: restoring a checkpoint of that layout leaves its entries unread until their TTL drops them.) */
+  static final String RECENT_STATE = "bucket-recent-probes";
   private final int maxBucketSize;
   private final MapStateDescriptor<String, RelistingEvent> takenDownDescriptor;
-  private final MapStateDescriptor<String, Listing> recentDescriptor;
+  private final MapStateDescriptor<String, Long> recentDescriptor;
   private transient MapState<String, RelistingEvent> takenDown;
-  private transient MapState<String, Listing> recent;
+  private transient MapState<String, Long> recent;
 
   public BucketFunction(int maxBucketSize, Duration takedownTtl, Duration reorderWindow) {
     this.maxBucketSize = maxBucketSize;
     takenDownDescriptor = new MapStateDescriptor<>(TAKEN_DOWN_STATE, Types.STRING, RelistingEvent.TYPE);
     takenDownDescriptor.enableTimeToLive(ttl(takedownTtl));
-    recentDescriptor = new MapStateDescriptor<>(RECENT_STATE, Types.STRING, RelistingTypes.LISTING);
+    recentDescriptor = new MapStateDescriptor<>(RECENT_STATE, Types.STRING, Types.LONG);
     recentDescriptor.enableTimeToLive(ttl(reorderWindow));
   }
 
@@ -52,8 +53,8 @@ public class BucketFunction extends KeyedProcessFunction<String, RelistingEvent,
   }
 
   @Override
-  public void processElement(RelistingEvent e, Context ctx, Collector<CandidatePair> out) throws Exception {
-    String id = e.listing().listingId();
+  public void processElement(RelistingEvent e, Context ctx, Collector<ProbeCandidate> out) throws Exception {
+    String id = e.listingId();
     if (e.isReinstatement()) {
       // the removal was undone: the listing is lawful again as far as we know, so it proposes no relistings
       takenDown.remove(id);
@@ -62,10 +63,10 @@ public class BucketFunction extends KeyedProcessFunction<String, RelistingEvent,
     if (e.isTakedown()) {
       takenDown.put(id, e.inBucket(null));
       boolean any = false;
-      for (Map.Entry<String, Listing> r : recent.entries()) {
+      for (String probeId : recent.keys()) {
         any = true;
-        if (!r.getKey().equals(id)) {
-          out.collect(new CandidatePair(e.listing(), e.takedown(), r.getValue()));
+        if (!probeId.equals(id)) {
+          out.collect(new ProbeCandidate(e.listing(), e.takedown(), probeId));
         }
       }
       if (!any) {
@@ -73,7 +74,7 @@ public class BucketFunction extends KeyedProcessFunction<String, RelistingEvent,
       }
       return;
     }
-    recent.put(id, e.listing());
+    recent.put(id, ctx.timerService().currentProcessingTime());
     List<RelistingEvent> earlier = new ArrayList<>();
     for (RelistingEvent t : takenDown.values()) {
       earlier.add(t);
@@ -85,8 +86,8 @@ public class BucketFunction extends KeyedProcessFunction<String, RelistingEvent,
       takenDown.clear();
     }
     for (RelistingEvent t : earlier) {
-      if (!t.listing().listingId().equals(id)) {
-        out.collect(new CandidatePair(t.listing(), t.takedown(), e.listing()));
+      if (!t.listingId().equals(id)) {
+        out.collect(new ProbeCandidate(t.listing(), t.takedown(), id));
       }
     }
   }

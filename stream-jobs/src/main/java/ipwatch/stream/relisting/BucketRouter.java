@@ -10,7 +10,8 @@ import org.apache.flink.util.Collector;
 /**
  * Stateless: one copy of the event per bucket linking's {@link CandidateIndex} would put the listing in (20 LSH
  * bands of its MinHash signature plus a bucket per model-number stem), so the bucket stage can be keyed by bucket
- * and two listings meet in a partition exactly when the batch index would propose them.
+ * and two listings meet in a partition exactly when the batch index would propose them. Only a takedown's copies
+ * carry the listing's content.
  */
 public final class BucketRouter extends RichFlatMapFunction<RelistingEvent, RelistingEvent> {
   private static final long serialVersionUID = 1L;
@@ -30,8 +31,10 @@ public final class BucketRouter extends RichFlatMapFunction<RelistingEvent, Reli
 
   @Override
   public void flatMap(RelistingEvent e, Collector<RelistingEvent> out) {
+    // a bucket keeps a taken-down listing's content; of a probe or a reinstatement it needs the id only
+    RelistingEvent routed = e.isTakedown() ? e : e.withoutContent();
     for (String bucket : index.bucketKeys(profiler.profile(e.listing(), null))) {
-      out.collect(e.inBucket(bucket));
+      out.collect(routed.inBucket(bucket));
     }
   }
 }

@@ -1,6 +1,7 @@
 package ipwatch.stream.relisting;
 
 import ipwatch.model.Flag;
+import ipwatch.model.Listing;
 import ipwatch.model.ListingOutcome;
 import ipwatch.model.config.Config;
 import ipwatch.stream.kafka.KafkaIo;
@@ -12,6 +13,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -21,11 +23,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * <pre>
  * listings + listing-outcomes --keyBy listingId--> TakedownJoinFunction (content of taken-down listings; probes)
  *   --BucketRouter (LSH bands, model-number stems)--> keyBy bucket --> BucketFunction (partitioned candidate index)
+ *   --keyBy probe id--> ProbeContentFunction (attaches the probe's content, held once; fed by the join's probes)
  *   --keyBy pair--> RelistingScoreFunction (linking's scorer, once per pair) --> infringements
  * </pre>
  *
  * Every stage is keyed, so the job scales out with parallelism; the bucket state holds each taken-down listing about
- * 22 times (once per bucket), the price of never comparing all pairs.
+ * 22 times (once per bucket), the price of never comparing all pairs. Probes, which are every new listing, are held in
+ * the buckets by id only and their content once, for the reorder window: holding their content in every bucket made
+ * the buckets 80 % of all three jobs' state under load (docs/performance.md, "Platform load").
  */
 public final class RelistingJob {
   public static final String NAME = "ipwatch-relisting";
@@ -67,17 +72,25 @@ public final class RelistingJob {
     DataStream<ListingOutcome> outcomeStream =
         env.fromSource(outcomes, WatermarkStrategy.noWatermarks(), "listing-outcomes", RelistingTypes.OUTCOME)
             .uid("listing-outcomes-source");
-    listingStream
+    SingleOutputStreamOperator<RelistingEvent> joined = listingStream
         .keyBy(new ListingKeySelector())
         .connect(outcomeStream.keyBy(ListingOutcome::listingId, Types.STRING))
         .process(new TakedownJoinFunction(settings.listingTtl(), settings.takedownTtl()), RelistingEvent.TYPE)
-        .name("takedown-join").uid("takedown-join")
+        .name("takedown-join").uid("takedown-join");
+    DataStream<Listing> probeContent = joined
+        .filter(RelistingEvent::isProbe).name("probes").uid("probes")
+        .map(RelistingEvent::listing, RelistingTypes.LISTING).name("probe-listings").uid("probe-listings");
+    DataStream<ProbeCandidate> proposals = joined
         .flatMap(new BucketRouter(settings.duplicates()), RelistingEvent.TYPE)
         .name("lsh-buckets").uid("lsh-buckets")
         .keyBy(RelistingEvent::bucket, Types.STRING)
         .process(new BucketFunction(settings.duplicates().maxBucketSize(), settings.takedownTtl(),
-            settings.reorderWindow()), CandidatePair.TYPE)
-        .name("candidate-buckets").uid("candidate-buckets")
+            settings.reorderWindow()), ProbeCandidate.TYPE)
+        .name("candidate-buckets").uid("candidate-buckets");
+    probeContent.keyBy(Listing::listingId, Types.STRING)
+        .connect(proposals.keyBy(ProbeCandidate::laterId, Types.STRING))
+        .process(new ProbeContentFunction(settings.reorderWindow()), CandidatePair.TYPE)
+        .name("probe-content").uid("probe-content")
         .keyBy(CandidatePair::pairKey, Types.STRING)
         .process(new RelistingScoreFunction(settings.duplicates(), settings.minIdfDocuments(),
             settings.listingTtl()), FlagType.TYPE)

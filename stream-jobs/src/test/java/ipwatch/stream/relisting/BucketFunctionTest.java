@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class BucketFunctionTest {
   private static final Duration TAKEDOWN_TTL = Duration.ofHours(10);
   private static final Duration WINDOW = Duration.ofHours(1);
-  private KeyedOneInputStreamOperatorTestHarness<String, RelistingEvent, CandidatePair> harness;
+  private KeyedOneInputStreamOperatorTestHarness<String, RelistingEvent, ProbeCandidate> harness;
 
   @BeforeEach
   void open() throws Exception {
@@ -37,7 +37,7 @@ class BucketFunctionTest {
   }
 
   private List<String> pairs() {
-    return harness.extractOutputValues().stream().map(CandidatePair::pairKey).toList();
+    return harness.extractOutputValues().stream().map(ProbeCandidate::pairKey).toList();
   }
 
   private long bucketsIn(String state) throws Exception {
@@ -49,10 +49,10 @@ class BucketFunctionTest {
 
   @Test
   void aLaterListingInTheBucketOfATakedownIsProposedAndSoIsAnEarlierOneWithinTheWindow() throws Exception {
-    harness.processElement(RelistingEvent.probe(unrelated("l-0")).inBucket("model:nv4410"), 0);
+    harness.processElement(RelistingEvent.probe(unrelated("l-0")).withoutContent().inBucket("model:nv4410"), 0);
     harness.processElement(RelistingEvent.takenDown(takenDown("l-1"), takedownOf("l-1", "c-1")).inBucket("model:nv4410"), 0);
-    harness.processElement(RelistingEvent.probe(relisted("l-2")).inBucket("model:nv4410"), 0);
-    harness.processElement(RelistingEvent.probe(relisted("l-3")).inBucket("lsh:1"), 0);
+    harness.processElement(RelistingEvent.probe(relisted("l-2")).withoutContent().inBucket("model:nv4410"), 0);
+    harness.processElement(RelistingEvent.probe(relisted("l-3")).withoutContent().inBucket("lsh:1"), 0);
     assertEquals(List.of("l-1|l-0", "l-1|l-2"), pairs());
   }
 
@@ -62,22 +62,22 @@ class BucketFunctionTest {
       harness.processElement(
           RelistingEvent.takenDown(takenDown("t-" + i), takedownOf("t-" + i, "c-" + i)).inBucket("lsh:common"), 0);
     }
-    harness.processElement(RelistingEvent.probe(relisted("l-2")).inBucket("lsh:common"), 0);
+    harness.processElement(RelistingEvent.probe(relisted("l-2")).withoutContent().inBucket("lsh:common"), 0);
     assertEquals(List.of(), pairs());
   }
 
   @Test
   void probesLeaveAfterTheWindowAndTakedownsAfterTheirTtl() throws Exception {
     harness.setStateTtlProcessingTime(0);
-    harness.processElement(RelistingEvent.probe(relisted("l-2")).inBucket("b1"), 0);
+    harness.processElement(RelistingEvent.probe(relisted("l-2")).withoutContent().inBucket("b1"), 0);
     harness.processElement(RelistingEvent.takenDown(takenDown("l-1"), takedownOf("l-1", "c-1")).inBucket("b2"), 0);
     harness.setStateTtlProcessingTime(WINDOW.toMillis() + 1);
     harness.processElement(RelistingEvent.takenDown(takenDown("l-5"), takedownOf("l-5", "c-5")).inBucket("b1"), 0);
     assertEquals(List.of(), pairs(), "the probe left the window before the takedown came");
     assertEquals(0, bucketsIn(BucketFunction.RECENT_STATE), "the expired probe is removed");
     harness.setStateTtlProcessingTime(TAKEDOWN_TTL.toMillis() + WINDOW.toMillis() + 2);
-    harness.processElement(RelistingEvent.probe(relisted("l-6")).inBucket("b2"), 0);
-    harness.processElement(RelistingEvent.probe(relisted("l-7")).inBucket("b1"), 0);
+    harness.processElement(RelistingEvent.probe(relisted("l-6")).withoutContent().inBucket("b2"), 0);
+    harness.processElement(RelistingEvent.probe(relisted("l-7")).withoutContent().inBucket("b1"), 0);
     assertEquals(List.of(), pairs(), "both takedowns expired");
     assertEquals(0, bucketsIn(BucketFunction.TAKEN_DOWN_STATE),
         "a bucket whose takedowns all expired is removed when touched");
@@ -90,7 +90,7 @@ class BucketFunctionTest {
     harness.processElement(RelistingEvent.takenDown(takenDown("l-4"), takedownOf("l-4", "c-4")).inBucket("model:nv4410"), 0);
     harness.processElement(RelistingEvent.reinstated(takenDown("l-1"),
         new ListingOutcome("l-1", "c-1", ListingOutcome.REINSTATED, null)).inBucket("model:nv4410"), 0);
-    harness.processElement(RelistingEvent.probe(relisted("l-2")).inBucket("model:nv4410"), 0);
+    harness.processElement(RelistingEvent.probe(relisted("l-2")).withoutContent().inBucket("model:nv4410"), 0);
     assertEquals(List.of("l-4|l-2"), pairs(), "only the takedown that stands is proposed");
   }
 }
