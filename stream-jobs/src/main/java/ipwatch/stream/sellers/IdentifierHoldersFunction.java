@@ -44,12 +44,9 @@ public class IdentifierHoldersFunction extends KeyedProcessFunction<String, Iden
     if (h == null) {
       h = new Holders(List.of(), false);
     }
-    if (h.hub()) {
-      holders.update(h); // refreshes the TTL: a live hub stays a hub
-      return;
-    }
-    if (h.accounts().contains(s.sellerKey())) {
-      holders.update(h);
+    // reading refreshed the TTL (it runs from the last access), so a live hub stays a hub and a known pair needs no
+    // write: writing the same value back cost a serialisation and a put per sighting on RocksDB
+    if (h.hub() || h.accounts().contains(s.sellerKey())) {
       return;
     }
     List<String> accounts = new ArrayList<>(h.accounts());

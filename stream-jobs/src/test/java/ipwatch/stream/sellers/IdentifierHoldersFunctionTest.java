@@ -79,4 +79,19 @@ class IdentifierHoldersFunctionTest {
     }
     assertEquals(1, identifiersInState(), "only the identifier seen last is still held");
   }
+
+  @Test
+  void aHubOrAKnownPairSeenAgainWithinEachTtlIsNotForgottenThoughNothingIsWritten() throws Exception {
+    harness.setStateTtlProcessingTime(0);
+    for (int i = 1; i <= MAX + 1; i++) {
+      harness.processElement(sighting("m:" + i, IdentifierType.EMAIL, "support@market.example"), 0);
+    }
+    harness.processElement(sighting("a:1", IdentifierType.PHONE, "+4930123"), 0);
+    for (long t = 1; t <= 3; t++) { // seen again every 0.9 TTL: the reads alone keep both alive
+      harness.setStateTtlProcessingTime(t * TTL.toMillis() * 9 / 10);
+      harness.processElement(sighting("m:9", IdentifierType.EMAIL, "support@market.example"), 0);
+      harness.processElement(sighting("a:1", IdentifierType.PHONE, "+4930123"), 0);
+    }
+    assertEquals(List.of("m:1", "m:2", "m:3", "m:4", "a:1"), forwarded(), "still a hub, and a:1 still known");
+  }
 }
