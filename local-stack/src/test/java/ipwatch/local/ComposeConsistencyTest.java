@@ -64,6 +64,19 @@ class ComposeConsistencyTest {
     }
   }
 
+  @Test
+  void bothFlinkServicesRunTheStateBackendOfTheStreamJobsConfig() throws Exception {
+    Map<String, Object> services = section(load(ROOT.resolve("docker-compose.yml")), "services");
+    Config streamJobs = Config.load(ROOT.resolve("config/stream-jobs.yaml"), Map.of());
+    for (String name : List.of("flink-jobmanager", "flink-taskmanager")) {
+      Object properties = section(section(services, name), "environment").get("FLINK_PROPERTIES");
+      Map<String, Object> flink = new Yaml(new LoaderOptions()).load(String.valueOf(properties));
+      assertEquals(streamJobs.string("state.backend"), String.valueOf(flink.get("state.backend.type")), name);
+      assertEquals(streamJobs.bool("state.incremental"),
+          Boolean.valueOf(String.valueOf(flink.get("execution.checkpointing.incremental"))), name);
+    }
+  }
+
   private static Set<String> envNamesOf(Path yamlFile) throws Exception {
     Set<String> names = new TreeSet<>();
     flatten("", load(yamlFile), names);

@@ -13,7 +13,8 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 /**
  * What every exactly-once job of {@code config/stream-jobs.yaml} needs besides its logic: the broker, its own consumer
  * group and transactional-id prefix (from the job's section, e.g. {@code sellerLinks.transactionalIdPrefix}), the
- * shared transaction timeout, checkpointing and restart strategy. Checked at start-up like the match job's settings.
+ * shared transaction timeout, checkpointing, the state backend and restart strategy. Checked at start-up like the match
+ * job's settings.
  */
 public record JobRuntime(
     String section,
@@ -24,7 +25,8 @@ public record JobRuntime(
     Duration checkpointInterval,
     Duration checkpointTimeout,
     Duration restartInitialDelay,
-    Duration restartMaxDelay) implements Serializable {
+    Duration restartMaxDelay,
+    StateBackendSettings state) implements Serializable {
 
   static final Duration BROKER_MAX_TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
 
@@ -37,6 +39,7 @@ public record JobRuntime(
     require(positive(restartInitialDelay), "restart.initialDelay", "must be positive");
     require(restartMaxDelay != null && restartMaxDelay.compareTo(restartInitialDelay) >= 0, "restart.maxDelay",
         "must be at least restart.initialDelay");
+    require(state != null, "state.backend", "must be set");
     // A recovery commits the transactions of the last completed checkpoint. Allow a checkpoint plus three of the
     // longest pauses between recovery attempts (a restore that fails because Kafka itself is down is tried again).
     Duration budget = checkpointTimeout.plus(restartMaxDelay.multipliedBy(3));
@@ -55,7 +58,7 @@ public record JobRuntime(
     return new JobRuntime(section, c.string("kafka.bootstrapServers"), c.string(section + ".consumerGroup"),
         c.string(section + ".transactionalIdPrefix"), c.duration("kafka.transactionTimeout"),
         c.duration("checkpoint.interval"), c.duration("checkpoint.timeout"), c.duration("restart.initialDelay"),
-        c.duration("restart.maxDelay"));
+        c.duration("restart.maxDelay"), StateBackendSettings.from(c));
   }
 
   /** {@code linking.configFile}: empty means the linking defaults bundled in the linking jar. */
@@ -70,6 +73,7 @@ public record JobRuntime(
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
     conf.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, checkpointTimeout);
+    state.applyTo(conf);
     // Never give up: a streaming job that stops after N failures turns a dependency outage (Elasticsearch down for an
     // hour) into lost alerting until someone restarts it. Back off exponentially instead, capped at maxDelay.
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
@@ -94,7 +98,11 @@ public record JobRuntime(
 
   static void require(boolean ok, String key, String problem) {
     if (!ok) {
-      throw new ConfigException("config key '" + key + "' " + problem + " (" + Config.envName(key) + ")");
+      throw invalid(key, problem);
     }
+  }
+
+  static ConfigException invalid(String key, String problem) {
+    return new ConfigException("config key '" + key + "' " + problem + " (" + Config.envName(key) + ")");
   }
 }

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Fault drill 1 (issue 9): the match job is stopped mid-stream — cancelled with transactions open and listings still
  * arriving, as a crashed JobManager leaves it — and a new job is started from its last retained checkpoint. The flags
  * read with read_committed must equal those of an undisturbed run over the same input: nothing lost, nothing doubled.
- * Each run gets its own fresh in-process broker so the two outputs cannot mix.
+ * Each run gets its own fresh in-process broker so the two outputs cannot mix. The jobs run on the production state
+ * backend (RocksDB, incremental checkpoints: config/stream-jobs.yaml), so the restore reads an incremental checkpoint.
  */
 class MatchJobKillAndRestoreIT {
   @RegisterExtension
@@ -80,13 +81,17 @@ class MatchJobKillAndRestoreIT {
       first.cancel().get();
       Path last = latestCheckpoint(checkpoints).orElse(checkpoint);
       int committedAtKill = flags(kafka).size();
+      long sharedFiles = sharedFiles(last);
 
       JobClient second = start(settings, checkpoints, last);
       Set<String> restored = awaitFlags(kafka, undisturbed.size());
       second.cancel().get();
 
-      System.out.printf("[drill 1] undisturbed %d flags; killed with %d committed; restored from %s -> %d flags%n",
-          undisturbed.size(), committedAtKill, checkpoints.relativize(last), restored.size());
+      System.out.printf("[drill 1] undisturbed %d flags; killed with %d committed; restored from %s (%d shared "
+              + "RocksDB files) -> %d flags%n",
+          undisturbed.size(), committedAtKill, checkpoints.relativize(last), sharedFiles, restored.size());
+      assertTrue(sharedFiles > 0, "the job checkpoints incrementally with RocksDB (state.backend, state.incremental): "
+          + "the retained checkpoint's files live in the job's shared/ directory");
       assertTrue(committedAtKill < undisturbed.size(), "the kill came before the input was done: " + committedAtKill);
       assertEquals(undisturbed, restored, "the same flags as the undisturbed run");
       List<ConsumerRecord<String, String>> all = kafka.readCommitted(Topics.INFRINGEMENTS.name());
@@ -179,6 +184,20 @@ class MatchJobKillAndRestoreIT {
     }
     Thread.sleep(2_000); // two more checkpoints: a duplicate would show up now
     return flags(kafka);
+  }
+
+  /**
+   * Files of the job's {@code shared/} directory, next to {@code chk-N}: where incremental RocksDB checkpoints put the
+   * state files several checkpoints reference. A full snapshot (heap backend) leaves it empty.
+   */
+  private static long sharedFiles(Path checkpoint) throws IOException {
+    Path shared = checkpoint.getParent().resolve("shared");
+    if (!Files.isDirectory(shared)) {
+      return 0;
+    }
+    try (Stream<Path> s = Files.walk(shared)) {
+      return s.filter(Files::isRegularFile).count();
+    }
   }
 
   /** The newest completed checkpoint (one with its _metadata written) under the job's directory. */

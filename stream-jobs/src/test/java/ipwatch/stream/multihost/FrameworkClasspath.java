@@ -10,8 +10,9 @@ import java.util.List;
  * The class path of the standalone Flink processes: the jars of this build's test class path that come from the
  * Maven repository, minus everything the job jar brings itself (our modules, the Kafka connector and client,
  * Elasticsearch, Jackson, YAML, ICU...) and minus the test libraries. What remains is Flink (runtime, runtime-web,
- * clients, streaming, connector-base) and its own dependencies, about what a Flink distribution's lib/ holds, so a
- * class missing from the job jar fails the drill instead of being found on the cluster by accident.
+ * clients, streaming, connector-base, the RocksDB state backend with its native library) and its own dependencies,
+ * about what a Flink distribution's lib/ holds, so a class missing from the job jar fails the drill instead of being
+ * found on the cluster by accident.
  */
 final class FrameworkClasspath {
   private static final List<String> JOB_OR_TEST_LIBRARIES = List.of(

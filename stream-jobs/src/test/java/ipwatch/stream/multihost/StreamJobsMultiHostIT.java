@@ -138,15 +138,17 @@ class StreamJobsMultiHostIT {
             Topics.INFRINGEMENTS.name());
         Set<String> flaggedListings = listingIds(flags);
         boolean stillRunning = rest.job(jobId).fullyRunning();
+        long sharedStateFiles = sharedStateFiles(work.resolve("checkpoints"));
         rest.cancel(jobId);
 
         System.out.printf("[multi-host] set-up (3 Kafka nodes, 3 Flink JVMs, jar upload and run) %.1f s; %d listings "
                 + "(%d counterfeits) through a standalone Flink cluster (JobManager + 2 TaskManagers x 2 slots, "
                 + "parallelism %d) on 3 Kafka nodes (RF 3, min ISR 2); TaskManager %s killed (SIGKILL) after %d "
                 + "listings, job running again %.1f s later on %d TaskManager(s); Kafka node %d stopped after %d "
-                + "listings; %d flags committed, %d distinct listings flagged%n",
+                + "listings; %d flags committed, %d distinct listings flagged; %d shared RocksDB checkpoint files%n",
             setupSeconds, sent, counterfeits.size(), PARALLELISM, victim, sentAtKill, recoverySeconds,
-            flink.taskManagerIds().size(), KafkaCluster.NODES, sentAtBrokerStop, flags.size(), flaggedListings.size());
+            flink.taskManagerIds().size(), KafkaCluster.NODES, sentAtBrokerStop, flags.size(), flaggedListings.size(),
+            sharedStateFiles);
         assertTrue(sentAtKill < 2 * part, "the TaskManager died while listings were still being sent");
         assertTrue(sentAtBrokerStop < LISTINGS, "the Kafka node stopped while listings were still being sent");
         assertEquals(LISTINGS, sent, "every listing was published, through the broker stop too");
@@ -154,6 +156,8 @@ class StreamJobsMultiHostIT {
         assertEquals(flags.size(), new HashSet<>(flags.stream().map(ConsumerRecord::key).toList()).size(),
             "no flag committed twice");
         assertTrue(stillRunning, "the job still runs with one TaskManager and two Kafka nodes");
+        assertTrue(sharedStateFiles > 0, "the cluster checkpoints the job's state incrementally with RocksDB, the "
+            + "production backend (files of several checkpoints under <job>/shared)");
         assertFalse(flink.taskManagerIds().contains(victim));
       }
     }
@@ -222,6 +226,14 @@ class StreamJobsMultiHostIT {
       }
       assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what);
       Thread.sleep(250);
+    }
+  }
+
+  /** Files in the jobs' {@code shared/} checkpoint directories, where only incremental RocksDB checkpoints write. */
+  private static long sharedStateFiles(Path checkpoints) throws IOException {
+    try (Stream<Path> paths = Files.walk(checkpoints)) {
+      return paths.filter(Files::isRegularFile).filter(p -> p.getParent().getFileName().toString().equals("shared"))
+          .count();
     }
   }
 
