@@ -10,11 +10,12 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Runs the production streaming jobs (match, seller linking, relisting), unchanged, on a local MiniCluster with
- * checkpoints under the stack directory.
+ * checkpoints and RocksDB's working files under the stack directory.
  */
 public final class StreamJobsRunner implements AutoCloseable {
   private final JobClient client;
@@ -28,6 +29,8 @@ public final class StreamJobsRunner implements AutoCloseable {
     Config config = streamJobs.with(Map.of("kafka.bootstrapServers", bootstrap));
     Configuration conf = StreamJobs.flinkConfiguration(config);
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toUri().toString());
+    // RocksDB's working files next to the checkpoints, in the stack directory, rather than in /tmp
+    conf.set(RocksDBOptions.LOCAL_DIRECTORIES, checkpointDir.resolveSibling("flink-rocksdb").toString());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
     StreamJobs.buildAll(config, env);
     JobClient client = env.executeAsync(StreamJobs.NAME);

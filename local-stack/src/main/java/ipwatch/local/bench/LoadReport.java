@@ -87,6 +87,7 @@ final class LoadReport {
         cpu[0] / publishSeconds, Runtime.getRuntime().availableProcessors(), cpu[1],
         cpu[1] / (publishSeconds + drainSeconds)), "the rest went to other processes on the machine");
     row(out, "heap after GC (this JVM)", trend(MemorySampler.Sample::heapAfterGcMb), "bounded: no upward trend");
+    row(out, "JVM RSS (heap + RocksDB + native)", trend(MemorySampler.Sample::jvmRssMb), "bounded: no upward trend");
     row(out, "Elasticsearch RSS", trend(MemorySampler.Sample::esRssMb), "bounded: no upward trend");
     row(out, "API requests by the watcher", String.format(Locale.ROOT, "%,d (%,d answered 429/503)",
         cases.requests(), cases.throttled()), "");

@@ -11,11 +11,11 @@ import java.util.Locale;
 
 /**
  * Memory of the stack, sampled once a minute: the heap of this JVM (Kafka, Flink, casework-api all run in it) after a
- * full GC, and the resident set of the Elasticsearch process tree (a child of this JVM) from /proc. Bounded memory
+ * full GC, this JVM's resident set (heap plus native memory such as RocksDB's), and the resident set of the Elasticsearch process tree (a child of this JVM) from /proc. Bounded memory
  * means the samples show no upward trend.
  */
 final class MemorySampler {
-  record Sample(double minute, long heapAfterGcMb, long esRssMb) {}
+  record Sample(double minute, long heapAfterGcMb, long jvmRssMb, long esRssMb) {}
 
   private final List<Sample> samples = new ArrayList<>();
   private final long startNanos;
@@ -28,7 +28,8 @@ final class MemorySampler {
     // A forced GC pauses the stack for a moment; once a minute it is the price of a number without GC noise.
     System.gc();
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
-    Sample s = new Sample((System.nanoTime() - startNanos) / 60e9, heap, elasticsearchRssMb());
+    Sample s = new Sample((System.nanoTime() - startNanos) / 60e9, heap, rssMb(ProcessHandle.current().pid()),
+        elasticsearchRssMb());
     synchronized (samples) {
       samples.add(s);
     }
@@ -42,30 +43,44 @@ final class MemorySampler {
   }
 
   static String describe(Sample s) {
-    return String.format(Locale.ROOT, "  minute %5.1f   heap after GC %6d MB   Elasticsearch RSS %6d MB", s.minute(),
-        s.heapAfterGcMb(), s.esRssMb());
+    return String.format(Locale.ROOT,
+        "  minute %5.1f   heap after GC %6d MB   JVM RSS %6d MB   Elasticsearch RSS %6d MB", s.minute(),
+        s.heapAfterGcMb(), s.jvmRssMb(), s.esRssMb());
   }
 
   /** Sum of VmRSS over this JVM's descendants whose command line names Elasticsearch; -1 when /proc is unreadable. */
   static long elasticsearchRssMb() {
-    long kb = 0;
+    long mb = 0;
     boolean any = false;
     for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
       try {
         String cmd = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "cmdline"), StandardCharsets.UTF_8);
-        if (!cmd.contains("elasticsearch")) {
-          continue;
-        }
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(p.pid()), "status"))) {
-          if (line.startsWith("VmRSS:")) {
-            kb += Long.parseLong(line.replaceAll("[^0-9]", ""));
-            any = true;
-          }
+        long rss = cmd.contains("elasticsearch") ? rssMb(p.pid()) : -1;
+        if (rss >= 0) {
+          mb += rss;
+          any = true;
         }
       } catch (IOException | RuntimeException e) {
         // the process ended between listing and reading: it holds no memory any more
       }
     }
-    return any ? kb / 1024 : -1;
+    return any ? mb : -1;
+  }
+
+  /**
+   * VmRSS of a process in MB, -1 when unreadable. For this JVM it adds what the heap figure leaves out: RocksDB's
+   * block cache and write buffers (Flink managed memory), network buffers, metaspace and thread stacks.
+   */
+  static long rssMb(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // gone, or no /proc
+    }
+    return -1;
   }
 }

@@ -74,8 +74,8 @@ class LatencySummaryTest {
 
   @Test
   void memoryThatGrowsSteadilyHasAPositiveSlopeAndFlatMemoryNone() {
-    List<MemorySampler.Sample> growing = List.of(new MemorySampler.Sample(0, 500, 900),
-        new MemorySampler.Sample(1, 600, 900), new MemorySampler.Sample(2, 700, 900));
+    List<MemorySampler.Sample> growing = List.of(new MemorySampler.Sample(0, 500, 1200, 900),
+        new MemorySampler.Sample(1, 600, 1300, 900), new MemorySampler.Sample(2, 700, 1400, 900));
     assertEquals(100.0, LoadReport.slope(growing, MemorySampler.Sample::heapAfterGcMb), 1e-9);
     assertEquals(0.0, LoadReport.slope(growing, MemorySampler.Sample::esRssMb), 1e-9);
   }

@@ -24,6 +24,9 @@ public record JobRuntime(
     Duration transactionTimeout,
     Duration checkpointInterval,
     Duration checkpointTimeout,
+    int tolerableCheckpointFailures,
+    boolean unalignedCheckpoints,
+    Duration alignedCheckpointTimeout,
     Duration restartInitialDelay,
     Duration restartMaxDelay,
     StateBackendSettings state) implements Serializable {
@@ -36,16 +39,22 @@ public record JobRuntime(
         "must be a non-empty id of letters, digits, '.', '_' or '-', unique per application on the cluster");
     require(positive(checkpointInterval), "checkpoint.interval", "must be positive");
     require(positive(checkpointTimeout), "checkpoint.timeout", "must be positive");
+    require(tolerableCheckpointFailures >= 0, "checkpoint.tolerableFailures", "must be 0 or more");
+    require(alignedCheckpointTimeout != null && !alignedCheckpointTimeout.isNegative(), "checkpoint.alignedTimeout",
+        "must be 0 or more");
     require(positive(restartInitialDelay), "restart.initialDelay", "must be positive");
     require(restartMaxDelay != null && restartMaxDelay.compareTo(restartInitialDelay) >= 0, "restart.maxDelay",
         "must be at least restart.initialDelay");
     require(state != null, "state.backend", "must be set");
-    // A recovery commits the transactions of the last completed checkpoint. Allow a checkpoint plus three of the
-    // longest pauses between recovery attempts (a restore that fails because Kafka itself is down is tried again).
-    Duration budget = checkpointTimeout.plus(restartMaxDelay.multipliedBy(3));
+    // A transaction stays open until a checkpoint after it completes: through the tolerated failed checkpoints and the
+    // one that completes, and on a failure through the recovery, which commits the transactions of the last completed
+    // checkpoint. Allow those checkpoints plus three of the longest pauses between recovery attempts (a restore that
+    // fails because Kafka itself is down is tried again).
+    Duration budget = checkpointTimeout.multipliedBy(tolerableCheckpointFailures + 1L)
+        .plus(restartMaxDelay.multipliedBy(3));
     require(transactionTimeout.compareTo(budget) > 0, "kafka.transactionTimeout",
-        "(" + transactionTimeout + ") must exceed checkpoint.timeout plus the restart budget (" + budget
-            + "), or Kafka aborts open transactions during a recovery and their records are lost");
+        "(" + transactionTimeout + ") must exceed checkpoint.timeout x (checkpoint.tolerableFailures + 1) plus the"
+            + " restart budget (" + budget + "), or Kafka aborts open transactions and their records are lost");
     require(transactionTimeout.compareTo(BROKER_MAX_TRANSACTION_TIMEOUT) <= 0, "kafka.transactionTimeout",
         "(" + transactionTimeout + ") must not exceed the broker's transaction.max.timeout.ms (15m by default)");
   }
@@ -57,7 +66,8 @@ public record JobRuntime(
   public static JobRuntime from(Config c, String section) {
     return new JobRuntime(section, c.string("kafka.bootstrapServers"), c.string(section + ".consumerGroup"),
         c.string(section + ".transactionalIdPrefix"), c.duration("kafka.transactionTimeout"),
-        c.duration("checkpoint.interval"), c.duration("checkpoint.timeout"), c.duration("restart.initialDelay"),
+        c.duration("checkpoint.interval"), c.duration("checkpoint.timeout"), c.integer("checkpoint.tolerableFailures"),
+        c.bool("checkpoint.unaligned"), c.duration("checkpoint.alignedTimeout"), c.duration("restart.initialDelay"),
         c.duration("restart.maxDelay"), StateBackendSettings.from(c));
   }
 
@@ -73,6 +83,13 @@ public record JobRuntime(
     Configuration conf = new Configuration();
     conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
     conf.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, checkpointTimeout);
+    // An expired checkpoint is not a failure of the job: under a backlog, failing over on the first one replays the
+    // backlog and makes it worse. Only this many in a row restart the job.
+    conf.set(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER, tolerableCheckpointFailures);
+    // Barriers wait alignedTimeout behind a backlog, then overtake it (the in-flight records go into the checkpoint),
+    // so checkpoints, and with them the exactly-once flags, keep completing while the jobs are back-pressured.
+    conf.set(CheckpointingOptions.ENABLE_UNALIGNED, unalignedCheckpoints);
+    conf.set(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT, alignedCheckpointTimeout);
     state.applyTo(conf);
     // Never give up: a streaming job that stops after N failures turns a dependency outage (Elasticsearch down for an
     // hour) into lost alerting until someone restarts it. Back off exponentially instead, capped at maxDelay.

@@ -59,4 +59,23 @@ class MatchJobSettingsTest {
     String msg = failure(Map.of("IPWATCH_KAFKA_TRANSACTION_TIMEOUT", "1h"));
     assertTrue(msg.contains("transaction.max.timeout.ms"), msg);
   }
+
+  @Test
+  void checkpointsToleratedToFailAndUnalignedBarriersReachTheFlinkConfiguration() {
+    var conf = new MatchJob(null, null, null, null, load(Map.of())).flinkConfiguration();
+    assertEquals(2, conf.get(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER));
+    assertTrue(conf.get(CheckpointingOptions.ENABLE_UNALIGNED));
+    assertEquals(Duration.ofSeconds(1), conf.get(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT));
+    var aligned = new MatchJob(null, null, null, null, load(Map.of("IPWATCH_CHECKPOINT_UNALIGNED", "false")))
+        .flinkConfiguration();
+    assertEquals(false, aligned.get(CheckpointingOptions.ENABLE_UNALIGNED));
+  }
+
+  @Test
+  void toleratingMoreFailedCheckpointsThanTheTransactionsOutliveIsRefused() {
+    // 2m x (4 + 1) + 3 x 1m = 13m > 10m: Kafka would abort a transaction still waiting for its checkpoint
+    String msg = failure(Map.of("IPWATCH_CHECKPOINT_TOLERABLE_FAILURES", "4"));
+    assertTrue(msg.contains("kafka.transactionTimeout") && msg.contains("checkpoint.tolerableFailures"), msg);
+    assertTrue(failure(Map.of("IPWATCH_CHECKPOINT_TOLERABLE_FAILURES", "-1")).contains("checkpoint.tolerableFailures"));
+  }
 }
