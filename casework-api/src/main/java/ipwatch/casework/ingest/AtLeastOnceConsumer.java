@@ -44,8 +44,10 @@ public final class AtLeastOnceConsumer implements AutoCloseable {
     void handle(ConsumerRecord<String, byte[]> record) throws Exception;
   }
 
-  /** Finishes the effect of all records of one poll (several partitions, each in offset order); throws when it could
-   * not (the whole batch is retried, so the handler's effects must be idempotent per record). */
+  /**
+   * Finishes the effect of all records of one poll (several partitions, each in offset order); throws when it could
+   * not (the whole batch is retried, so the handler's effects must be idempotent per record).
+   */
   @FunctionalInterface
   public interface BatchHandler {
     void handle(List<ConsumerRecord<String, byte[]>> records) throws Exception;

@@ -20,10 +20,6 @@ import ipwatch.casework.network.RepeatInfringers;
 import ipwatch.model.BadRecordException;
 import ipwatch.model.Flag;
 import ipwatch.model.Json;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -44,7 +40,6 @@ import java.util.UUID;
  */
 public final class FlagIngestor {
   static final String ACTOR = "system:ingest";
-  private static final int MAX_ID_LENGTH = 512;
   private static final int MAX_CAUSE_LENGTH = 2_000;
   private final Pool pool;
   private final JurisdictionResolver jurisdictions;
@@ -58,7 +53,7 @@ public final class FlagIngestor {
   public Future<IngestOutcome> ingest(String source, byte[] raw) {
     Flag flag;
     try {
-      flag = decode(raw);
+      flag = FlagDecoder.decode(raw);
     } catch (BadRecordException e) {
       return deadLetter(source, raw, e.getMessage());
     }
@@ -88,7 +83,7 @@ public final class FlagIngestor {
     for (int i = 0; i < records.size(); i++) {
       SourcedRecord r = records.get(i);
       try {
-        flags[i] = decode(r.raw());
+        flags[i] = FlagDecoder.decode(r.raw());
       } catch (BadRecordException e) {
         String cause = cause(e.getMessage());
         outcomes[i] = new IngestOutcome.DeadLettered(cause);
@@ -134,49 +129,6 @@ public final class FlagIngestor {
   /** One decoded flag's effects on the caller's transaction: its case, events, links and alerts. */
   private Future<IngestOutcome> ingestDecoded(SqlConnection conn, Flag flag, String source) {
     return open(conn, flag, source).compose(o -> CaseAlerts.afterIngest(conn, o));
-  }
-
-  static Flag decode(byte[] raw) {
-    if (raw == null || raw.length == 0) {
-      throw new BadRecordException("empty record where a Flag was expected");
-    }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(raw))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new BadRecordException("record is not UTF-8 text");
-    }
-    Flag f = Json.read(text, Flag.class);
-    required(f.listingId(), "listingId");
-    required(f.assetId(), "assetId");
-    required(f.owner(), "owner");
-    if (f.kind() == null) {
-      throw new BadRecordException("Flag " + f.flagId() + " has no kind");
-    }
-    if (f.detectedAt() == null) {
-      throw new BadRecordException("Flag " + f.flagId() + " has no detectedAt");
-    }
-    if (!(f.score() >= 0 && f.score() <= 1)) {
-      throw new BadRecordException("Flag " + f.flagId() + " has score " + f.score() + " outside 0..1");
-    }
-    if (f.listing() == null) {
-      throw new BadRecordException("Flag " + f.flagId() + " has no listing (marketplace, url, title)");
-    }
-    required(f.listing().marketplace(), "listing.marketplace");
-    return f;
-  }
-
-  private static void required(String value, String field) {
-    if (value == null || value.isBlank()) {
-      throw new BadRecordException("Flag has no " + field);
-    }
-    if (value.length() > MAX_ID_LENGTH) {
-      throw new BadRecordException("Flag " + field + " is longer than " + MAX_ID_LENGTH + " characters");
-    }
   }
 
   private Future<IngestOutcome> open(SqlConnection conn, Flag flag, String source) {
