@@ -50,7 +50,9 @@ public record CaseworkSettings(
   public record Postgres(
       String host, int port, String database, String user, String password, int poolSize, Duration startupTimeout) {}
 
-  public record Kafka(String bootstrapServers, String groupId, String infringementsTopic, String registryTopic) {}
+  /** @param maxPollRecords the largest flag batch ingestion takes per poll (one transaction, one bulk request) */
+  public record Kafka(String bootstrapServers, String groupId, String infringementsTopic, String registryTopic,
+      int maxPollRecords) {}
 
   public record Elasticsearch(String url, String casesIndex) {}
 
@@ -87,7 +89,8 @@ public record CaseworkSettings(
             c.string("kafka.bootstrapServers"),
             c.string("kafka.groupId"),
             c.string("kafka.infringementsTopic"),
-            c.string("kafka.registryTopic"));
+            c.string("kafka.registryTopic"),
+            maxPollRecords(c));
     Elasticsearch es = new Elasticsearch(url(c, "elasticsearch.url"), c.string("elasticsearch.casesIndex"));
     Jwt jwt = new Jwt(secret(c), c.string("auth.jwt.issuer"), c.string("auth.jwt.audience"));
     return new CaseworkSettings(
@@ -107,6 +110,16 @@ public record CaseworkSettings(
         directory(c, "evidence.dir"),
         nonNegative(c, "http.instances"),
         webhooks(c));
+  }
+
+  /** Optional so a config file written before batching still starts; 1..10,000. */
+  private static int maxPollRecords(Config c) {
+    String key = "kafka.maxPollRecords";
+    int n = c.find(key).map(v -> c.integer(key)).orElse(500);
+    if (n < 1 || n > 10_000) {
+      throw new ConfigException("config key '" + key + "' is " + n + " but must be between 1 and 10000");
+    }
+    return n;
   }
 
   private static Webhooks webhooks(Config c) {

@@ -31,6 +31,17 @@ class CaseworkSettingsTest {
   }
 
   @Test
+  void theIngestionBatchSizeComesFromTheConfigAndAnOutOfRangeOneIsRefused() {
+    Map<String, String> env = new HashMap<>(SECRETS);
+    env.put("IPWATCH_KAFKA_MAX_POLL_RECORDS", "250");
+    assertEquals(250, CaseworkSettings.from(Config.load(DEFAULTS, env)).kafka().maxPollRecords());
+
+    env.put("IPWATCH_KAFKA_MAX_POLL_RECORDS", "0");
+    ConfigException e = assertThrows(ConfigException.class, () -> CaseworkSettings.from(Config.load(DEFAULTS, env)));
+    assertTrue(e.getMessage().contains("kafka.maxPollRecords"), e.getMessage());
+  }
+
+  @Test
   void aMissingJwtSecretFailsNamingItsEnvironmentVariable() {
     ConfigException e = assertThrows(ConfigException.class, () -> CaseworkSettings.from(
         Config.load(DEFAULTS, Map.of("IPWATCH_POSTGRES_PASSWORD", "pw"))));

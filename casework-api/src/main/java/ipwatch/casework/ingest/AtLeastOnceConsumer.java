@@ -1,6 +1,7 @@
 package ipwatch.casework.ingest;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The loop casework-api's Kafka consumers share ({@code infringements}, {@code seller-links}): one thread polls, hands
- * each record to a handler that finishes its effect (in PostgreSQL, idempotently), and commits an offset only after
- * its record was handled. When a handler fails, the partitions are rewound to the first unfinished record and retried
- * after a capped backoff. Handlers turn bad records into dead letters, so only an outage stops progress.
+ * the records to a handler that finishes their effect (in PostgreSQL, idempotently), and commits offsets only after
+ * the records were handled. When a handler fails, the partitions are rewound to the first unfinished record and
+ * retried after a capped backoff. Handlers turn bad records into dead letters, so only an outage stops progress.
+ *
+ * <p>Two modes, one loop: {@linkplain #AtLeastOnceConsumer(Properties, String, String, Readiness, RecordHandler) per
+ * record} (each record is its own unit of work: progress is kept record by record) and {@linkplain #perPoll per poll}
+ * (all records of a poll are one unit: the handler can write them in one transaction and one bulk request, and the
+ * poll's offsets are committed only when the whole batch succeeded, so a failure rewinds to the poll's first record).
  */
 public final class AtLeastOnceConsumer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AtLeastOnceConsumer.class);
@@ -38,6 +44,15 @@ public final class AtLeastOnceConsumer implements AutoCloseable {
     void handle(ConsumerRecord<String, byte[]> record) throws Exception;
   }
 
+  /**
+   * Finishes the effect of all records of one poll (several partitions, each in offset order); throws when it could
+   * not (the whole batch is retried, so the handler's effects must be idempotent per record).
+   */
+  @FunctionalInterface
+  public interface BatchHandler {
+    void handle(List<ConsumerRecord<String, byte[]>> records) throws Exception;
+  }
+
   /** What must be ready before the first record (e.g. the search index mapping); throws while it is not. */
   @FunctionalInterface
   public interface Readiness {
@@ -48,7 +63,8 @@ public final class AtLeastOnceConsumer implements AutoCloseable {
   private final String topic;
   private final String label;
   private final Readiness readiness;
-  private final RecordHandler handler;
+  private final BatchHandler handler;
+  private final boolean wholePoll;
   private final Thread thread;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
@@ -62,11 +78,23 @@ public final class AtLeastOnceConsumer implements AutoCloseable {
    */
   public AtLeastOnceConsumer(Properties config, String topic, String label, Readiness readiness,
       RecordHandler handler) {
+    this(config, topic, label, readiness, records -> handler.handle(records.get(0)), false);
+  }
+
+  /** A loop whose handler gets all records of a poll at once; see {@link BatchHandler}. */
+  public static AtLeastOnceConsumer perPoll(Properties config, String topic, String label, Readiness readiness,
+      BatchHandler handler) {
+    return new AtLeastOnceConsumer(config, topic, label, readiness, handler, true);
+  }
+
+  private AtLeastOnceConsumer(Properties config, String topic, String label, Readiness readiness,
+      BatchHandler handler, boolean wholePoll) {
     this.config = config;
     this.topic = topic;
     this.label = label;
     this.readiness = readiness;
     this.handler = handler;
+    this.wholePoll = wholePoll;
     this.thread = new Thread(this::run, "casework-" + label);
     this.thread.setDaemon(true);
   }
@@ -161,15 +189,15 @@ public final class AtLeastOnceConsumer implements AutoCloseable {
     return false;
   }
 
-  /** Processes a batch; answers false after rewinding when a record could not be finished. */
+  /** Processes a poll; answers false after rewinding when a unit of work could not be finished. */
   private boolean process(ConsumerRecords<String, byte[]> records) {
     Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
     Exception failure = null;
     try {
-      for (TopicPartition tp : records.partitions()) {
-        for (ConsumerRecord<String, byte[]> r : records.records(tp)) {
-          handler.handle(r);
-          done.put(tp, new OffsetAndMetadata(r.offset() + 1));
+      for (List<ConsumerRecord<String, byte[]>> unit : units(records)) {
+        handler.handle(unit);
+        for (ConsumerRecord<String, byte[]> r : unit) {
+          done.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
         }
       }
     } catch (WakeupException e) {
@@ -200,6 +228,18 @@ public final class AtLeastOnceConsumer implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  /** The units of work of a poll: the whole poll, or each record alone (partitions one after the other). */
+  private List<List<ConsumerRecord<String, byte[]>>> units(ConsumerRecords<String, byte[]> records) {
+    List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
+    for (TopicPartition tp : records.partitions()) {
+      all.addAll(records.records(tp));
+    }
+    if (all.isEmpty()) {
+      return List.of();
+    }
+    return wholePoll ? List.of(all) : all.stream().map(List::of).toList();
   }
 
   /** Sleeps, but wakes at once when closed (no thread interrupts: they break Kafka client calls). */

@@ -20,10 +20,6 @@ import ipwatch.casework.network.RepeatInfringers;
 import ipwatch.model.BadRecordException;
 import ipwatch.model.Flag;
 import ipwatch.model.Json;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -33,7 +29,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The core of flag ingestion, free of Kafka: one raw record in, one case (opened once) or one dead letter out.
+ * The core of flag ingestion, free of Kafka: one raw record in, one case (opened once) or one dead letter out; or a
+ * batch of records (a consumer poll) in one transaction ({@link #ingestBatch}).
  *
  * <p>Idempotent by construction: the case insert is {@code ON CONFLICT (listing_id, asset_id) DO NOTHING} and the
  * CASE_OPENED event is written only when that insert created the row, in the same transaction; a flag for an existing
@@ -43,7 +40,6 @@ import java.util.UUID;
  */
 public final class FlagIngestor {
   static final String ACTOR = "system:ingest";
-  private static final int MAX_ID_LENGTH = 512;
   private static final int MAX_CAUSE_LENGTH = 2_000;
   private final Pool pool;
   private final JurisdictionResolver jurisdictions;
@@ -57,57 +53,82 @@ public final class FlagIngestor {
   public Future<IngestOutcome> ingest(String source, byte[] raw) {
     Flag flag;
     try {
-      flag = decode(raw);
+      flag = FlagDecoder.decode(raw);
     } catch (BadRecordException e) {
       return deadLetter(source, raw, e.getMessage());
     }
-    return pool.withTransaction(conn -> open(conn, flag, source).compose(o -> CaseAlerts.afterIngest(conn, o)))
+    return pool.withTransaction(conn -> ingestDecoded(conn, flag, source))
         .recover(e -> isBadData(e)
             ? deadLetter(source, raw, "refused by the database: " + ((PgException) e).getErrorMessage())
             : Future.failedFuture(e));
   }
 
-  static Flag decode(byte[] raw) {
-    if (raw == null || raw.length == 0) {
-      throw new BadRecordException("empty record where a Flag was expected");
+  /**
+   * Ingests the records of one poll in ONE transaction, so the batch pays one COMMIT (one WAL flush) instead of one
+   * per flag: unreadable records become dead letters (one batched insert), every readable flag goes through the same
+   * per-flag steps as {@link #ingest} (case, events, snapshot, relisting link, alerts) one after the other, so two
+   * flags for the same listing and asset in one batch open one case. Answers one outcome per record, in order.
+   *
+   * <p>When PostgreSQL refuses one flag's data (SQLSTATE class 22/23) the transaction is lost; the batch is then redone
+   * record by record with {@link #ingest}, so exactly the refused flag is dead-lettered and the others open their
+   * cases (those already opened are found again: idempotent). That costs one transaction per flag for that batch only;
+   * a SAVEPOINT per flag would avoid it but would put hundreds of subtransactions in every transaction, which
+   * overflows PostgreSQL's per-backend subtransaction cache and slows every other session's snapshots. Any other
+   * failure (the database is down) fails the future and nothing is committed.
+   */
+  public Future<List<IngestOutcome>> ingestBatch(List<SourcedRecord> records) {
+    IngestOutcome[] outcomes = new IngestOutcome[records.size()];
+    Flag[] flags = new Flag[records.size()];
+    List<Tuple> deadLetters = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      SourcedRecord r = records.get(i);
+      try {
+        flags[i] = FlagDecoder.decode(r.raw());
+      } catch (BadRecordException e) {
+        String cause = cause(e.getMessage());
+        outcomes[i] = new IngestOutcome.DeadLettered(cause);
+        deadLetters.add(deadLetterRow(r.source(), r.raw(), cause));
+      }
     }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(raw))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new BadRecordException("record is not UTF-8 text");
+    if (records.isEmpty()) {
+      return Future.succeededFuture(List.of());
     }
-    Flag f = Json.read(text, Flag.class);
-    required(f.listingId(), "listingId");
-    required(f.assetId(), "assetId");
-    required(f.owner(), "owner");
-    if (f.kind() == null) {
-      throw new BadRecordException("Flag " + f.flagId() + " has no kind");
-    }
-    if (f.detectedAt() == null) {
-      throw new BadRecordException("Flag " + f.flagId() + " has no detectedAt");
-    }
-    if (!(f.score() >= 0 && f.score() <= 1)) {
-      throw new BadRecordException("Flag " + f.flagId() + " has score " + f.score() + " outside 0..1");
-    }
-    if (f.listing() == null) {
-      throw new BadRecordException("Flag " + f.flagId() + " has no listing (marketplace, url, title)");
-    }
-    required(f.listing().marketplace(), "listing.marketplace");
-    return f;
+    return pool.<Void>withTransaction(conn -> {
+          Future<Void> chain = deadLetters.isEmpty()
+              ? Future.succeededFuture()
+              : conn.preparedQuery(DEAD_LETTER_SQL).executeBatch(deadLetters).mapEmpty();
+          for (int i = 0; i < flags.length; i++) {
+            int at = i;
+            if (flags[at] != null) {
+              chain = chain.compose(v -> ingestDecoded(conn, flags[at], records.get(at).source())
+                  .map(o -> {
+                    outcomes[at] = o;
+                    return null;
+                  }));
+            }
+          }
+          return chain;
+        })
+        .map(v -> List.of(outcomes))
+        .recover(e -> isBadData(e) ? oneByOne(records) : Future.failedFuture(e));
   }
 
-  private static void required(String value, String field) {
-    if (value == null || value.isBlank()) {
-      throw new BadRecordException("Flag has no " + field);
+  /** The batch again, one transaction per record: isolates the record PostgreSQL refused. */
+  private Future<List<IngestOutcome>> oneByOne(List<SourcedRecord> records) {
+    List<IngestOutcome> outcomes = new ArrayList<>(records.size());
+    Future<Void> chain = Future.succeededFuture();
+    for (SourcedRecord r : records) {
+      chain = chain.compose(v -> ingest(r.source(), r.raw()).map(o -> {
+        outcomes.add(o);
+        return null;
+      }));
     }
-    if (value.length() > MAX_ID_LENGTH) {
-      throw new BadRecordException("Flag " + field + " is longer than " + MAX_ID_LENGTH + " characters");
-    }
+    return chain.map(v -> outcomes);
+  }
+
+  /** One decoded flag's effects on the caller's transaction: its case, events, links and alerts. */
+  private Future<IngestOutcome> ingestDecoded(SqlConnection conn, Flag flag, String source) {
+    return open(conn, flag, source).compose(o -> CaseAlerts.afterIngest(conn, o));
   }
 
   private Future<IngestOutcome> open(SqlConnection conn, Flag flag, String source) {
@@ -191,12 +212,26 @@ public final class FlagIngestor {
     return out;
   }
 
+  private static final String DEAD_LETTER_SQL =
+      "INSERT INTO ingest_dead_letters (source, raw, cause) VALUES ($1, $2, $3) ON CONFLICT (source) DO NOTHING";
+
   private Future<IngestOutcome> deadLetter(String source, byte[] raw, String cause) {
-    String trimmed = cause.length() > MAX_CAUSE_LENGTH ? cause.substring(0, MAX_CAUSE_LENGTH) : cause;
-    return pool.preparedQuery("INSERT INTO ingest_dead_letters (source, raw, cause) VALUES ($1, $2, $3)"
-            + " ON CONFLICT (source) DO NOTHING")
-        .execute(Tuple.of(source, Buffer.buffer(raw == null ? new byte[0] : raw), trimmed))
-        .map(new IngestOutcome.DeadLettered(trimmed));
+    String stored = cause(cause);
+    return pool.preparedQuery(DEAD_LETTER_SQL).execute(deadLetterRow(source, raw, stored))
+        .map(new IngestOutcome.DeadLettered(stored));
+  }
+
+  private static Tuple deadLetterRow(String source, byte[] raw, String cause) {
+    return Tuple.of(source, Buffer.buffer(raw == null ? new byte[0] : raw), cause);
+  }
+
+  /**
+   * The cause as stored: capped, and without NUL characters (a parser's message may quote the record, and a text
+   * column refuses NUL; the dead letter itself must never be refused).
+   */
+  private static String cause(String cause) {
+    String text = cause == null ? "unreadable record" : cause.replace("\0", "\\u0000");
+    return text.length() > MAX_CAUSE_LENGTH ? text.substring(0, MAX_CAUSE_LENGTH) : text;
   }
 
   /** SQLSTATE class 22 (data exception) and 23 (constraint violation): the record is wrong, not the database. */

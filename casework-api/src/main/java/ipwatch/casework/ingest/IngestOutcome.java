@@ -1,7 +1,12 @@
 package ipwatch.casework.ingest;
 
 import ipwatch.casework.cases.CaseSummary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** What became of one record from the infringements topic. */
 public sealed interface IngestOutcome {
@@ -30,5 +35,17 @@ public sealed interface IngestOutcome {
       return Optional.of(r.kase());
     }
     return Optional.empty();
+  }
+
+  /**
+   * The cases a batch's outcomes ask to index, one per case id (the highest version: a case re-scored later in the same
+   * batch is written once, as it stands after the batch), in order of first appearance.
+   */
+  static List<CaseSummary> casesToIndex(List<IngestOutcome> outcomes) {
+    Map<UUID, CaseSummary> latest = new LinkedHashMap<>();
+    for (IngestOutcome o : outcomes) {
+      o.caseToIndex().ifPresent(k -> latest.merge(k.id(), k, (a, b) -> b.version() >= a.version() ? b : a));
+    }
+    return new ArrayList<>(latest.values());
   }
 }

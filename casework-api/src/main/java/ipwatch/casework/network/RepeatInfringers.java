@@ -25,9 +25,12 @@ public final class RepeatInfringers {
     if (sellerId == null || marketplace == null) {
       return Future.succeededFuture(0L);
     }
+    // = ANY(ARRAY(...)) rather than IN (SELECT ...): the planner sizes a set-returning function at 1,000 rows and
+    // answered IN with a hash join over a sequential scan of all cases, once per ingested flag; the array is
+    // computed first and looked up in cases_seller_account_idx
     return conn.preparedQuery("SELECT count(*), count(*) FILTER (WHERE status IN ('REMOVED', 'CLOSED')"
             + " AND ipw_case_upheld(id, status, outcome))"
-            + " FROM cases WHERE seller_account IN (SELECT ipw_network_accounts($1))")
+            + " FROM cases WHERE seller_account = ANY (ARRAY(SELECT ipw_network_accounts($1)))")
         .execute(Tuple.of(marketplace + ":" + sellerId))
         .map(rows -> {
           var r = rows.iterator().next();

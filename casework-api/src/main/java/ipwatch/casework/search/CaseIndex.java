@@ -5,6 +5,7 @@ import ipwatch.casework.cases.CaseSummary;
 import ipwatch.casework.cases.Page;
 import ipwatch.casework.cases.PageRequest;
 import ipwatch.casework.cases.PartyScope;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -22,6 +23,14 @@ public interface CaseIndex extends AutoCloseable {
    * no-op and re-indexing the same version is idempotent.
    */
   void index(CaseSummary kase);
+
+  /**
+   * Writes several cases, each as {@link #index} would (versioned, so stale or repeated writes are no-ops), in as few
+   * requests as the index allows. Throws when any case could not be written, so the caller retries the whole list.
+   */
+  default void indexAll(List<CaseSummary> cases) {
+    cases.forEach(this::index);
+  }
 
   /** Full-text search restricted to {@code scope} inside the query, so hits and totals are both scoped. */
   default Page<CaseSummary> search(PartyScope scope, String text, PageRequest page) {

@@ -5,7 +5,10 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.TransportException;
@@ -65,6 +68,42 @@ public final class ElasticsearchCaseIndex implements CaseIndex {
     } catch (IOException | RuntimeException e) {
       if (status(e) != 409) { // 409: this version or a newer one is already indexed
         throw unavailable("indexing case " + kase.id(), e);
+      }
+    }
+  }
+
+  /**
+   * One {@code _bulk} request for all cases, with the same external versions as {@link #index}. Elasticsearch answers
+   * per item: a 409 means this version or a newer one is already indexed (fine); any other item failure, or the
+   * request failing as a whole, throws, so the caller retries (re-sending the items that did succeed is a no-op).
+   */
+  @Override
+  public void indexAll(List<CaseSummary> cases) {
+    if (cases.isEmpty()) {
+      return;
+    }
+    List<BulkOperation> ops = new ArrayList<>(cases.size());
+    for (CaseSummary k : cases) {
+      ops.add(BulkOperation.of(o -> o.index(i -> i
+          .index(index)
+          .id(k.id().toString())
+          .version(k.version())
+          .versionType(VersionType.External)
+          .document(CaseDocument.source(k)))));
+    }
+    BulkResponse response;
+    try {
+      response = client.bulk(b -> b.operations(ops));
+    } catch (IOException | RuntimeException e) {
+      throw unavailable("indexing " + cases.size() + " cases", e);
+    }
+    if (!response.errors()) {
+      return;
+    }
+    for (BulkResponseItem item : response.items()) {
+      if (item.error() != null && item.status() != 409) {
+        throw new CaseIndexUnavailableException("indexing case " + item.id() + " failed: " + item.status() + " "
+            + item.error().type() + ": " + item.error().reason(), null);
       }
     }
   }

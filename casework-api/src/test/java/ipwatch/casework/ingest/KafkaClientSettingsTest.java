@@ -14,6 +14,7 @@ class KafkaClientSettingsTest {
     Properties p = InfringementsConsumer.consumerConfig("localhost:1", "g");
     assertEquals("read_committed", p.get("isolation.level"));
     assertEquals("false", p.get("enable.auto.commit"));
+    assertEquals(String.valueOf(InfringementsConsumer.DEFAULT_MAX_POLL_RECORDS), p.get("max.poll.records"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package ipwatch.casework.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ipwatch.casework.auth.Organisation;
@@ -74,6 +75,47 @@ class ElasticsearchCaseIndexIT {
 
     Page<CaseSummary> p = index.search(new PartyScope.OwnedBy("org-c"), "", new PageRequest(1, 10));
     assertEquals(CaseStatus.CONFIRMED, p.items().get(0).status());
+  }
+
+  @Test
+  void aBulkWriteIndexesEveryCaseAndSkipsVersionsAlreadyThereOrNewer() throws Exception {
+    CaseSummary newer = withStatus(kase("org-d", "VELTA kettle", 3), CaseStatus.CONFIRMED);
+    index.index(newer);
+    CaseSummary fresh = kase("org-d", "VELTA toaster", 1);
+
+    // the stale copy (409) and a case already there at this version (409) do not fail the batch
+    index.indexAll(List.of(withStatus(newer, CaseStatus.DETECTED, 1), fresh, kase("org-d", "VELTA blender", 1)));
+    index.indexAll(List.of(fresh));
+    refresh();
+
+    Page<CaseSummary> p = index.search(new PartyScope.OwnedBy("org-d"), "", new PageRequest(1, 10));
+    assertEquals(3, p.total());
+    assertEquals(CaseStatus.CONFIRMED, p.items().stream().filter(k -> k.id().equals(newer.id())).findFirst()
+        .orElseThrow().status());
+  }
+
+  @Test
+  void aBulkWriteTheIndexRefusesThrowsSoTheBatchIsRetried() throws Exception {
+    try (ElasticsearchCaseIndex closed = new ElasticsearchCaseIndex(URL, INDEX + "-closed")) {
+      closed.ensureIndex();
+      try {
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(URL + "/" + INDEX + "-closed/_close"))
+            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        assertThrows(CaseIndex.CaseIndexUnavailableException.class,
+            () -> closed.indexAll(List.of(kase("org-e", "LUMORA speaker", 1))));
+      } finally {
+        deleteQuietly(INDEX + "-closed");
+      }
+    }
+  }
+
+  private static void deleteQuietly(String name) {
+    try {
+      HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(URL + "/" + name)).DELETE().build(),
+          HttpResponse.BodyHandlers.discarding());
+    } catch (Exception e) {
+      // best effort: the test node is thrown away with the JVM
+    }
   }
 
   private static CaseSummary kase(String owner, String title, long version) {

@@ -1,0 +1,187 @@
+package ipwatch.casework.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import ipwatch.casework.CaseworkSettings;
+import ipwatch.casework.cases.CaseFilter;
+import ipwatch.casework.cases.PageRequest;
+import ipwatch.casework.cases.PartyScope;
+import ipwatch.casework.db.Migrations;
+import ipwatch.casework.search.ElasticsearchCaseIndex;
+import ipwatch.casework.testing.Await;
+import ipwatch.casework.testing.TestElasticsearch;
+import ipwatch.casework.testing.TestFlags;
+import ipwatch.casework.testing.TestKafka;
+import ipwatch.casework.testing.TestPostgres;
+import ipwatch.model.Flag;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link InfringementsConsumer} in its per-poll mode with a real KRaft broker, PostgreSQL and Elasticsearch: a topic
+ * with good flags, a duplicate, an unreadable record and one PostgreSQL refuses, read in batches; then the whole topic
+ * read again by a second consumer group (a replay of every batch) changes nothing.
+ */
+class InfringementsConsumerIT {
+  private static final String INDEX = "cases-consumer-it-" + UUID.randomUUID().toString().substring(0, 8);
+  private static final int GOOD = 30;
+  private static KafkaClusterTestKit kafka;
+  private static Vertx vertx;
+  private static Pool pool;
+  private static ElasticsearchCaseIndex index;
+
+  @BeforeAll
+  static void start() throws Exception {
+    kafka = TestKafka.start();
+    vertx = Vertx.vertx();
+    pool = TestPostgres.freshDatabase().pool(vertx);
+    Await.result(Migrations.migrate(pool));
+    index = new ElasticsearchCaseIndex(TestElasticsearch.url(), INDEX);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(TestElasticsearch.url() + "/" + INDEX))
+        .DELETE().build(), HttpResponse.BodyHandlers.discarding());
+    index.close();
+    Await.result(pool.close());
+    Await.result(vertx.close());
+    kafka.close();
+  }
+
+  @Test
+  void badRecordsInAPollAreDeadLetteredTheRestOpenOnceAndAFullReplayChangesNothing() throws Exception {
+    String topic = "infringements-" + UUID.randomUUID().toString().substring(0, 8);
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+    }
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig())) {
+      for (int i = 0; i < GOOD; i++) {
+        Flag f = flag("cons-" + i, "consumerword" + i);
+        producer.send(new ProducerRecord<>(topic, f.flagId(), TestFlags.bytes(f)));
+        if (i == 10) {
+          producer.send(new ProducerRecord<>(topic, "junk", "{not json".getBytes(StandardCharsets.UTF_8)));
+          Flag refused = flag("cons-nul", "bad \u0000 title");
+          producer.send(new ProducerRecord<>(topic, refused.flagId(), TestFlags.bytes(refused)));
+        }
+        if (i == 20) { // the same flag again, same key so the same partition
+          Flag again = flag("cons-3", "consumerword3");
+          producer.send(new ProducerRecord<>(topic, again.flagId(), TestFlags.bytes(again)));
+        }
+      }
+      producer.flush();
+    }
+
+    try (InfringementsConsumer consumer = consumer(topic, "first")) {
+      eventually(() -> consumer.opened() == GOOD && consumer.deadLettered() == 2);
+    }
+    List<Long> after = totals();
+    assertEquals(List.of((long) GOOD, (long) GOOD, 2L), after);
+    assertTrue(cause(topic, "refused by the database"), "the NUL flag's dead letter names the database's refusal");
+    assertTrue(cause(topic, "not a valid Flag"));
+    refresh();
+    for (int i = 0; i < GOOD; i += 7) {
+      assertEquals(1, index.search(new PartyScope.OwnedBy("org-nordvik"), filter("consumerword" + i),
+          new PageRequest(1, 10)).total(), "consumerword" + i);
+    }
+
+    try (InfringementsConsumer replay = consumer(topic, "second")) {
+      eventually(() -> replay.deadLettered() == 2 && committed(topic, "second") == GOOD + 3);
+      assertEquals(0, replay.opened());
+    }
+    assertEquals(after, totals());
+  }
+
+  private static InfringementsConsumer consumer(String topic, String group) {
+    return new InfringementsConsumer(kafka.bootstrapServers(), group, topic, 8,
+        new FlagIngestor(pool, new JurisdictionResolver(new CaseworkSettings.CaseDefaults("US", Map.of()))), index)
+        .start();
+  }
+
+  private static Flag flag(String listing, String word) {
+    return TestFlags.flag(listing, "tm-nordvik", "org-nordvik", "demo-market", "NORDVIK " + word);
+  }
+
+  /** Cases, CASE_OPENED events, dead letters. */
+  private static List<Long> totals() {
+    List<Long> out = new ArrayList<>();
+    for (String sql : List.of("SELECT count(*) FROM cases",
+        "SELECT count(*) FROM case_events WHERE type = 'CASE_OPENED'", "SELECT count(*) FROM ingest_dead_letters")) {
+      out.add(Await.result(pool.query(sql).execute()).iterator().next().getLong(0));
+    }
+    return out;
+  }
+
+  private static boolean cause(String topic, String text) {
+    return Await.result(pool.preparedQuery("SELECT count(*) FROM ingest_dead_letters WHERE source LIKE $1"
+            + " AND position($2 in cause) > 0").execute(Tuple.of(topic + "/%", text)))
+        .iterator().next().getLong(0) == 1;
+  }
+
+  private static long committed(String topic, String group) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
+          .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+          .mapToLong(e -> e.getValue().offset()).sum();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Properties producerConfig() {
+    Properties p = new Properties();
+    p.putAll(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+    return p;
+  }
+
+  private static CaseFilter filter(String text) {
+    return new CaseFilter(Optional.empty(), Optional.empty(), Optional.empty(), OptionalDouble.empty(),
+        Optional.empty(), Optional.of(text));
+  }
+
+  private static void refresh() throws Exception {
+    HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(TestElasticsearch.url() + "/" + INDEX
+        + "/_refresh")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+  }
+
+  private static void eventually(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 90_000;
+    while (!condition.getAsBoolean()) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("condition not met within 90 s: " + totals());
+      }
+      Thread.sleep(250);
+    }
+  }
+}
