@@ -20,7 +20,9 @@ import java.util.Set;
  *
  * <p>Hub guard: an identifier seen on more than {@code maxSellersPerIdentifier} accounts (a marketplace's support
  * address, a placeholder image) links nobody. Because it may already have linked accounts before it crossed the
- * limit, crossing it rebuilds the components from the remaining evidence (rare; linear in the state size).
+ * limit, crossing it rebuilds the components it touched from the remaining evidence: only the clusters of the
+ * hub's holders, so the cost follows their size, not the whole state. (Rebuilding everything made stock product images
+ * shared by many sellers - a hub each - the seller-linking job's largest cost under load.)
  */
 public final class SellerLinker {
   private static final int MAX_EVIDENCE = 20;
@@ -41,7 +43,7 @@ public final class SellerLinker {
     changed.add(sellerKey);
     components.add(sellerKey);
     Set<Identifier> known = identifiersOf.computeIfAbsent(sellerKey, k -> new HashSet<>());
-    boolean rebuild = false;
+    Set<String> touchedByHubs = new HashSet<>();
     for (Identifier id : identifiers) {
       if (!known.add(id) || hubs.contains(id)) {
         continue;
@@ -51,8 +53,8 @@ public final class SellerLinker {
       if (others.size() > settings.maxSellersPerIdentifier()) {
         hubs.add(id);
         holders.remove(id);
-        rebuild = true;
-      } else if (!rebuild) {
+        touchedByHubs.addAll(others);
+      } else if (touchedByHubs.isEmpty()) {
         for (String other : others) {
           if (!other.equals(sellerKey) && linkedThrough(id, sellerKey, other, true)) {
             merge(sellerKey, other, changed);
@@ -60,8 +62,8 @@ public final class SellerLinker {
         }
       }
     }
-    if (rebuild) {
-      return rebuild();
+    if (!touchedByHubs.isEmpty()) {
+      return rebuild(touchedByHubs, changed);
     }
     return changed.stream().map(this::link).toList();
   }
@@ -105,7 +107,7 @@ public final class SellerLinker {
     if (id.type() != IdentifierType.IMAGE) {
       return true;
     }
-    String pair = a.compareTo(b) < 0 ? a + "\n" + b : b + "\n" + a;
+    String pair = pairKey(a, b);
     int n = count ? sharedImages.merge(pair, 1, Integer::sum) : sharedImages.getOrDefault(pair, 0);
     return n >= settings.minSharedImages();
   }
@@ -114,27 +116,68 @@ public final class SellerLinker {
     changed.addAll(components.union(a, b));
   }
 
-  private List<SellerLink> rebuild() {
-    Map<String, String> old = clusters();
-    components = new UnionFind();
-    sharedImages.clear();
-    identifiersOf.keySet().forEach(components::add);
-    for (Map.Entry<Identifier, Set<String>> e : holders.entrySet()) {
-      List<String> members = new ArrayList<>(e.getValue());
-      for (int i = 0; i < members.size(); i++) {
-        for (int j = 0; j < i; j++) {
-          if (linkedThrough(e.getKey(), members.get(i), members.get(j), true)) {
-            components.union(members.get(i), members.get(j));
+  /**
+   * Rebuilds the clusters holding {@code touched} (the holders of identifiers that just became hubs) from the evidence
+   * that is left and answers the links of {@code changedBefore} (merged earlier in this observation), of the rebuilt
+   * accounts whose cluster id changed, and of accounts elsewhere renamed by a join. Only those clusters are taken
+   * apart: every link of their accounts stays inside them, except links the current observation had not yet merged.
+   */
+  private List<SellerLink> rebuild(Set<String> touched, Set<String> changedBefore) {
+    Map<String, String> old = new HashMap<>();
+    Set<String> affected = new HashSet<>();
+    for (String key : touched) {
+      if (components.contains(key) && !affected.contains(key)) {
+        for (String member : components.membersOf(key)) {
+          old.put(member, clusterId(member));
+        }
+        affected.addAll(components.removeSetOf(key));
+      }
+    }
+    affected.forEach(components::add);
+    // image pairs of the rebuilt accounts are counted afresh, without the hubs (pairs among the hubs' holders may
+    // have shared nothing but a hub image)
+    List<String> holdersOfHubs = new ArrayList<>(touched);
+    for (int i = 0; i < holdersOfHubs.size(); i++) {
+      for (int j = 0; j < i; j++) {
+        sharedImages.remove(pairKey(holdersOfHubs.get(i), holdersOfHubs.get(j)));
+      }
+    }
+    for (String a : affected) {
+      for (Identifier id : identifiersOf.getOrDefault(a, Set.of())) {
+        if (id.type() == IdentifierType.IMAGE) {
+          for (String b : holders.getOrDefault(id, Set.of())) {
+            sharedImages.remove(pairKey(a, b));
           }
         }
       }
     }
-    List<SellerLink> out = new ArrayList<>();
-    for (String key : identifiersOf.keySet()) {
-      if (!clusterId(key).equals(old.get(key))) {
-        out.add(link(key));
+    Set<String> report = new LinkedHashSet<>(changedBefore);
+    for (String a : affected) {
+      for (Identifier id : identifiersOf.getOrDefault(a, Set.of())) {
+        for (String b : holders.getOrDefault(id, Set.of())) {
+          // each pair once per shared identifier: from the larger key when both are rebuilt
+          if (b.equals(a) || (affected.contains(b) && b.compareTo(a) > 0)) {
+            continue;
+          }
+          if (linkedThrough(id, a, b, true)) {
+            for (String renamed : components.union(a, b)) {
+              if (!affected.contains(renamed)) { // the rebuilt ones are compared with their old id below
+                report.add(renamed);
+              }
+            }
+          }
+        }
       }
     }
-    return out;
+    for (String key : affected) {
+      if (!clusterId(key).equals(old.get(key))) {
+        report.add(key);
+      }
+    }
+    return report.stream().map(this::link).toList();
+  }
+
+  private static String pairKey(String a, String b) {
+    return a.compareTo(b) < 0 ? a + "\n" + b : b + "\n" + a;
   }
 }

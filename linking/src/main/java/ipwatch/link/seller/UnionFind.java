@@ -67,6 +67,21 @@ final class UnionFind {
     return renamed;
   }
 
+  /** Every key in the set of {@code key}. */
+  List<String> membersOf(String key) {
+    return List.copyOf(members.get(find(key)));
+  }
+
+  /** Takes out the whole set of {@code key}; every other set stays as it was. Answers the keys taken out. */
+  List<String> removeSetOf(String key) {
+    String root = find(key);
+    List<String> out = members.remove(root);
+    size.remove(root);
+    min.remove(root);
+    out.forEach(parent::remove);
+    return out;
+  }
+
   /** The smallest key in the set of {@code key}. */
   String smallest(String key) {
     return min.get(find(key));
