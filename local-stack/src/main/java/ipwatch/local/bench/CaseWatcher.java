@@ -11,12 +11,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * Watches the casework API as a client would: the regulator's newest cases, page after page until it reaches cases
  * it has seen, and times each expected case from the moment its listing was published to the moment it is first
  * seen. The case list is ordered by creation time, newest first; a case committed slightly out of order is still
- * caught because paging goes a margin past the newest case of the previous round. A final sweep per marketplace
- * finds anything the polling missed.
+ * caught because paging goes a margin past the newest case of the previous round. A round that has not paged down to
+ * that point (more new cases than it could read) does not move it, so the next round reads further rather than
+ * skipping what lies below. A final sweep per marketplace finds anything the polling missed.
+ *
+ * <p>Each expected case is also timed on the server's clock, from publication to its {@code createdAt} (the bench and
+ * the stack share a machine and a clock): the pipeline's own latency, free of how fast this client pages. The case
+ * becomes visible when its ingestion batch commits, at most that batch's duration after {@code createdAt}.
  */
 final class CaseWatcher {
   private static final int PAGE = 100;
   private static final int MAX_WINDOW = 10_000;
+  /** How far one polling round may page: a client that fell behind reads on until it meets what it has seen. */
+  private static final int MAX_POLL_WINDOW = 200_000;
   private static final long MARGIN_MILLIS = 3_000;
 
   /** A counterfeit the bench published: the case it must become, and when it was published. */
@@ -28,6 +35,7 @@ final class CaseWatcher {
   /** listingId|assetId -> how many distinct case ids carry it (more than one is a doubled case). */
   private final Map<String, java.util.Set<String>> casesByPair = new HashMap<>();
   private final LatencySummary latencies = new LatencySummary();
+  private final LatencySummary createdLatencies = new LatencySummary();
   private final java.util.Set<String> ignored = ConcurrentHashMap.newKeySet();
   private volatile long found;
   private long newestCreatedMillis;
@@ -54,7 +62,8 @@ final class CaseWatcher {
     long stopBelow = newestCreatedMillis - MARGIN_MILLIS;
     long newest = newestCreatedMillis;
     int fresh = 0;
-    for (int page = 1; page * PAGE <= MAX_WINDOW; page++) {
+    boolean covered = false;
+    for (int page = 1; page * PAGE <= MAX_POLL_WINDOW; page++) {
       JsonNode items = page("/api/cases?page=" + page + "&size=" + PAGE);
       long oldestOnPage = Long.MAX_VALUE;
       for (JsonNode c : items) {
@@ -64,10 +73,13 @@ final class CaseWatcher {
         fresh += see(c) ? 1 : 0;
       }
       if (items.size() < PAGE || oldestOnPage < stopBelow) {
+        covered = true;
         break;
       }
     }
-    newestCreatedMillis = newest;
+    if (covered) {
+      newestCreatedMillis = newest;
+    }
     return fresh;
   }
 
@@ -116,6 +128,8 @@ final class CaseWatcher {
     if (e != null && e.assetId().equals(assetId)) {
       if (casesByPair.get(listingId + "|" + assetId).size() == 1) {
         latencies.record(Math.max(0, System.currentTimeMillis() - e.publishedMillis()));
+        createdLatencies.record(
+            Math.max(0, Instant.parse(c.path("createdAt").asText()).toEpochMilli() - e.publishedMillis()));
         found++;
       }
     } else if (!assetId.isEmpty()) {
@@ -153,5 +167,10 @@ final class CaseWatcher {
 
   LatencySummary latencies() {
     return latencies;
+  }
+
+  /** Publication to the case's createdAt, on the server's clock: the pipeline without this client's paging. */
+  LatencySummary createdLatencies() {
+    return createdLatencies;
   }
 }

@@ -70,6 +70,8 @@ final class LoadReport {
         sent / publishSeconds, sent, publishSeconds), "2,000/s for 10 min (target " + options.get("rate") + "/s)");
     row(out, "generator stalls", String.valueOf(stalls), "0 (the generator is not the bottleneck)");
     row(out, "publish -> case visible in API", cases.latencies().describe(), "p99 <= 3 s");
+    row(out, "publish -> case createdAt (server)", cases.createdLatencies().describe(),
+        "the pipeline alone (visible at its batch's commit, shortly after)");
     row(out, "cases expected / found", String.format(Locale.ROOT, "%,d / %,d (%,d by polling, the rest by the"
         + " final sweep)", cases.expectedCount(), cases.foundNow(), foundByPolling), "all found");
     row(out, "cases missing at the end", String.valueOf(missing()),
