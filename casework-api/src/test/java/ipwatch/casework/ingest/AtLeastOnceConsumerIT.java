@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,12 +18,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +55,7 @@ class AtLeastOnceConsumerIT {
     String group = "batch-group-" + UUID.randomUUID().toString().substring(0, 8);
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
-      try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig())) {
+      try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(TestKafka.rawProducerConfig(kafka.bootstrapServers()))) {
         for (int i = 0; i < RECORDS; i++) {
           producer.send(new ProducerRecord<>(topic, "k" + i, ("r" + i).getBytes(StandardCharsets.UTF_8)));
         }
@@ -75,13 +70,13 @@ class AtLeastOnceConsumerIT {
               ids.add(new String(r.value(), StandardCharsets.UTF_8));
             }
             boolean fail = calls.isEmpty(); // the first batch meets an outage
-            calls.add(new Call(ids, committed(admin, group), fail));
+            calls.add(new Call(ids, TestKafka.committedOffsets(kafka.bootstrapServers(), group), fail));
             if (fail) {
               throw new IllegalStateException("database unavailable (injected)");
             }
           });
       try (AtLeastOnceConsumer running = loop.start()) {
-        eventually(() -> committed(admin, group) == RECORDS);
+        eventually(() -> TestKafka.committedOffsets(kafka.bootstrapServers(), group) == RECORDS);
       }
 
       Call failed = calls.get(0);
@@ -94,25 +89,6 @@ class AtLeastOnceConsumerIT {
       assertTrue(handled.containsAll(failed.ids()), "every record of the failed batch was handed over again");
       assertEquals(RECORDS, handled.size());
     }
-  }
-
-  private static long committed(Admin admin, String group) {
-    try {
-      Map<?, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-      return offsets.values().stream().filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Properties producerConfig() {
-    Properties p = new Properties();
-    p.putAll(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
-    return p;
   }
 
   private static void eventually(BooleanSupplier condition) throws InterruptedException {

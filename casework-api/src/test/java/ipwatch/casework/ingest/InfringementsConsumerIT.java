@@ -28,17 +28,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,7 +78,7 @@ class InfringementsConsumerIT {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
     }
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig())) {
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(TestKafka.rawProducerConfig(kafka.bootstrapServers()))) {
       for (int i = 0; i < GOOD; i++) {
         Flag f = flag("cons-" + i, "consumerword" + i);
         producer.send(new ProducerRecord<>(topic, f.flagId(), TestFlags.bytes(f)));
@@ -113,7 +109,7 @@ class InfringementsConsumerIT {
     }
 
     try (InfringementsConsumer replay = consumer(topic, "second")) {
-      eventually(() -> replay.deadLettered() == 2 && committed(topic, "second") == GOOD + 3);
+      eventually(() -> replay.deadLettered() == 2 && TestKafka.committedOffsets(kafka.bootstrapServers(), "second") == GOOD + 3);
       assertEquals(0, replay.opened());
     }
     assertEquals(after, totals());
@@ -143,26 +139,6 @@ class InfringementsConsumerIT {
     return Await.result(pool.preparedQuery("SELECT count(*) FROM ingest_dead_letters WHERE source LIKE $1"
             + " AND position($2 in cause) > 0").execute(Tuple.of(topic + "/%", text)))
         .iterator().next().getLong(0) == 1;
-  }
-
-  private static long committed(String topic, String group) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-      return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet().stream()
-          .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
-          .mapToLong(e -> e.getValue().offset()).sum();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Properties producerConfig() {
-    Properties p = new Properties();
-    p.putAll(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
-    return p;
   }
 
   private static CaseFilter filter(String text) {

@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import ipwatch.casework.CaseworkServer;
+import ipwatch.casework.testing.TestKafka;
 import ipwatch.casework.testing.Await;
 import ipwatch.casework.testing.TestFlags;
 import ipwatch.casework.testing.TestPostgres;
@@ -31,11 +32,8 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,7 +92,7 @@ class IngestPipelineIT {
   void flagsOnTheTopicBecomeOneSearchableCaseEachAndBadRecordsBecomeDeadLetters() throws Exception {
     assertTrue(server.awaitReady(Duration.ofSeconds(60)), "consumer assigned and registry published");
     Flag flag = TestFlags.flag("pipe-1", "tm-nordvik", "org-nordvik", "demo-market", "NORDVIK Fjell parka");
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig())) {
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(TestKafka.rawProducerConfig(kafka.bootstrapServers()))) {
       producer.send(new ProducerRecord<>("infringements", flag.flagId(), TestFlags.bytes(flag))).get();
       producer.send(new ProducerRecord<>("infringements", "junk", "{not json".getBytes(StandardCharsets.UTF_8))).get();
       producer.send(new ProducerRecord<>("infringements", flag.flagId(), TestFlags.bytes(flag))).get();
@@ -189,7 +187,7 @@ class IngestPipelineIT {
   void aNoticeIsReindexedSoThePlatformFindsTheCaseOnlyAfterwards() throws Exception {
     assertTrue(server.awaitReady(Duration.ofSeconds(60)));
     Flag flag = TestFlags.flag("pipe-notice", "tm-velta", "org-lumora", "demo-market", "VELTA kettle copy");
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig())) {
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(TestKafka.rawProducerConfig(kafka.bootstrapServers()))) {
       producer.send(new ProducerRecord<>("infringements", flag.flagId(), TestFlags.bytes(flag))).get();
     }
     eventually(() -> search("kettle", "rights-holder-2").getLong("total") == 1);
@@ -206,16 +204,6 @@ class IngestPipelineIT {
     eventually(() -> search("kettle", "platform").getLong("total") == 1);
     assertEquals("NOTICE_SENT", search("kettle", "platform").getJsonArray("items").getJsonObject(0)
         .getString("status"));
-  }
-
-  private static Properties producerConfig() {
-    Properties p = new Properties();
-    p.putAll(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
-    return p;
   }
 
   private static long count(String sql) {
