@@ -3,10 +3,6 @@ package ipwatch.casework.ingest;
 import ipwatch.model.BadRecordException;
 import ipwatch.model.Flag;
 import ipwatch.model.Json;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A raw {@code infringements} record to a {@link Flag} with everything ingestion relies on present and in range;
@@ -21,16 +17,7 @@ final class FlagDecoder {
     if (raw == null || raw.length == 0) {
       throw new BadRecordException("empty record where a Flag was expected");
     }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(raw))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new BadRecordException("record is not UTF-8 text");
-    }
+    String text = Utf8Records.text(raw);
     Flag f = Json.read(text, Flag.class);
     required(f.listingId(), "listingId");
     required(f.assetId(), "assetId");

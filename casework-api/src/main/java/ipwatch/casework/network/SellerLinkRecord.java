@@ -3,11 +3,8 @@ package ipwatch.casework.network;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import ipwatch.casework.ingest.Utf8Records;
 import ipwatch.model.BadRecordException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -32,7 +29,7 @@ public record SellerLinkRecord(String sellerId, String clusterId, List<Evidence>
     }
     JsonObject json;
     try {
-      json = new JsonObject(utf8(raw));
+      json = new JsonObject(Utf8Records.text(raw));
     } catch (DecodeException | ClassCastException e) {
       throw new BadRecordException("record is not a JSON object");
     }
@@ -88,18 +85,6 @@ public record SellerLinkRecord(String sellerId, String clusterId, List<Evidence>
   private static String optional(JsonObject json, String field) {
     Object v = json.getValue(field);
     return v instanceof String s && s.length() <= MAX_ID_LENGTH ? s : null;
-  }
-
-  private static String utf8(byte[] raw) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(raw))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new BadRecordException("record is not UTF-8 text");
-    }
   }
 
   private static String shorten(String s) {

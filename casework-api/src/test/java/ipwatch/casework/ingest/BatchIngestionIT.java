@@ -22,10 +22,6 @@ import ipwatch.casework.testing.TestFlags;
 import ipwatch.casework.testing.TestPostgres;
 import ipwatch.model.Flag;
 import ipwatch.model.Trademark;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,8 +66,7 @@ class BatchIngestionIT {
 
   @AfterAll
   static void stop() throws Exception {
-    HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(TestElasticsearch.url() + "/" + INDEX))
-        .DELETE().build(), HttpResponse.BodyHandlers.discarding());
+    TestElasticsearch.deleteIndex(INDEX);
     index.close();
     Await.result(pool.close());
     Await.result(vertx.close());
@@ -126,7 +121,7 @@ class BatchIngestionIT {
       assertEquals(1L, count("SELECT count(*) FROM party_events p JOIN cases c ON c.id = p.case_id"
           + " WHERE c.listing_id = $1 AND p.event = 'alert'", listing), listing);
     }
-    refresh();
+    TestElasticsearch.refresh(INDEX);
     for (String word : List.of("mixalpha", "mixbravo", "mixcharlie", "mixdelta")) {
       assertEquals(1, index.search(new PartyScope.OwnedBy(OWNER), filter(word), new PageRequest(1, 10)).total(),
           word);
@@ -174,7 +169,7 @@ class BatchIngestionIT {
         opened.id()));
     assertEquals(1L, count("SELECT count(*) FROM party_events WHERE case_id = $1 AND event = 'alert'", opened.id()));
     assertEquals(2, IngestOutcome.casesToIndex(outcomes).size());
-    refresh();
+    TestElasticsearch.refresh(INDEX);
     assertEquals(1, index.search(new PartyScope.OwnedBy(OWNER), filter("dupparka"), new PageRequest(1, 10)).total());
   }
 
@@ -190,7 +185,7 @@ class BatchIngestionIT {
     CaseSummary rescored = assertInstanceOf(IngestOutcome.Rescored.class, outcomes.get(1)).kase();
     List<CaseSummary> toIndex = IngestOutcome.casesToIndex(outcomes);
     assertEquals(List.of(rescored.version()), toIndex.stream().map(CaseSummary::version).toList());
-    refresh();
+    TestElasticsearch.refresh(INDEX);
     CaseSummary hit = index.search(new PartyScope.OwnedBy(OWNER), filter("rescparka"), new PageRequest(1, 10))
         .items().get(0);
     assertEquals(0.99, hit.score());
@@ -219,10 +214,5 @@ class BatchIngestionIT {
   private static CaseFilter filter(String text) {
     return new CaseFilter(Optional.empty(), Optional.empty(), Optional.empty(), OptionalDouble.empty(),
         Optional.empty(), Optional.of(text));
-  }
-
-  private static void refresh() throws Exception {
-    HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(TestElasticsearch.url() + "/" + INDEX
-        + "/_refresh")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
   }
 }

@@ -18,10 +18,6 @@ import ipwatch.casework.testing.TestFlags;
 import ipwatch.casework.testing.TestKafka;
 import ipwatch.casework.testing.TestPostgres;
 import ipwatch.model.Flag;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +60,7 @@ class InfringementsConsumerIT {
 
   @AfterAll
   static void stop() throws Exception {
-    HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(TestElasticsearch.url() + "/" + INDEX))
-        .DELETE().build(), HttpResponse.BodyHandlers.discarding());
+    TestElasticsearch.deleteIndex(INDEX);
     index.close();
     Await.result(pool.close());
     Await.result(vertx.close());
@@ -102,7 +97,7 @@ class InfringementsConsumerIT {
     assertEquals(List.of((long) GOOD, (long) GOOD, 2L), after);
     assertTrue(cause(topic, "refused by the database"), "the NUL flag's dead letter names the database's refusal");
     assertTrue(cause(topic, "not a valid Flag"));
-    refresh();
+    TestElasticsearch.refresh(INDEX);
     for (int i = 0; i < GOOD; i += 7) {
       assertEquals(1, index.search(new PartyScope.OwnedBy("org-nordvik"), filter("consumerword" + i),
           new PageRequest(1, 10)).total(), "consumerword" + i);
@@ -146,10 +141,6 @@ class InfringementsConsumerIT {
         Optional.empty(), Optional.of(text));
   }
 
-  private static void refresh() throws Exception {
-    HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(TestElasticsearch.url() + "/" + INDEX
-        + "/_refresh")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-  }
 
   private static void eventually(BooleanSupplier condition) throws InterruptedException {
     long deadline = System.currentTimeMillis() + 90_000;

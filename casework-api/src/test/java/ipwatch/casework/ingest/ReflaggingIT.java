@@ -24,10 +24,6 @@ import ipwatch.casework.testing.TestFlags;
 import ipwatch.casework.testing.TestPostgres;
 import ipwatch.model.Flag;
 import ipwatch.model.Trademark;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,8 +59,7 @@ class ReflaggingIT {
 
   @AfterAll
   static void stop() throws Exception {
-    HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(TestElasticsearch.url() + "/" + INDEX))
-        .DELETE().build(), HttpResponse.BodyHandlers.discarding());
+    TestElasticsearch.deleteIndex(INDEX);
     index.close();
     Await.result(pool.close());
     Await.result(vertx.close());
@@ -101,7 +96,7 @@ class ReflaggingIT {
     assertEquals(after.priority(), event.getJsonObject("after").getDouble("priority"));
     assertEquals(1L, count(opened.id(), FlagRescoring.FLAG_UPDATED));
 
-    refresh();
+    TestElasticsearch.refresh(INDEX);
     Page<CaseSummary> found = index.search(new PartyScope.OwnedBy("org-nordvik"), filter("rfscore"),
         new PageRequest(1, 10));
     assertEquals(1, found.total());
@@ -159,10 +154,5 @@ class ReflaggingIT {
   private static long count(UUID caseId, String type) {
     return Await.result(pool.preparedQuery("SELECT count(*) FROM case_events WHERE case_id = $1 AND type = $2")
         .execute(Tuple.of(caseId, type))).iterator().next().getLong(0);
-  }
-
-  private static void refresh() throws Exception {
-    HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(TestElasticsearch.url() + "/" + INDEX
-        + "/_refresh")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
   }
 }

@@ -1,6 +1,10 @@
 package ipwatch.casework.testing;
 
 import ipwatch.local.infra.ElasticsearchNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
 /**
@@ -19,6 +23,21 @@ public final class TestElasticsearch {
       url = given.isBlank() ? start() : given;
     }
     return url;
+  }
+
+  /** Deletes a test class's index (a missing index is fine). */
+  public static void deleteIndex(String index) throws Exception {
+    send(HttpRequest.newBuilder(URI.create(url() + "/" + index)).DELETE().build());
+  }
+
+  /** Makes everything written to {@code index} so far searchable. */
+  public static void refresh(String index) throws Exception {
+    send(HttpRequest.newBuilder(URI.create(url() + "/" + index + "/_refresh"))
+        .POST(HttpRequest.BodyPublishers.noBody()).build());
+  }
+
+  private static void send(HttpRequest request) throws Exception {
+    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding());
   }
 
   private static String start() {
