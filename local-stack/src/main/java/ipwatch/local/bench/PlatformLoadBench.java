@@ -137,7 +137,7 @@ public final class PlatformLoadBench {
             return;
           }
           long s = sent.get();
-          say(MemorySampler.describe(memory.sample()) + String.format(Locale.ROOT,
+          say(MemorySampler.describe(memory.sampleWithoutPause()) + String.format(Locale.ROOT,
               "%n    sent %,d (%,.0f/s this minute)  %s  expected cases seen %,d  lag %s", s, (s - last) / 60.0,
               stages.read().describe(), watcher.foundNow(), lag.of(Topics.LISTINGS.name(), "ipwatch-match")
                   + " " + lag.of(Topics.INFRINGEMENTS.name(), "casework-api")));
