@@ -68,13 +68,39 @@ public final class PlatformLoadBench {
     LocalStack stack = LocalStack.start(settings);
     double startup = (System.nanoTime() - t) / 1e9;
     say(String.format(Locale.ROOT, "stack ready in %.1f s (data in %s)", startup, data));
-    int exit;
+    int exit = 1;
     try {
       exit = run(stack, o, rate, minutes, share, uptimeBefore, startup);
     } finally {
-      stack.close();
+      closeWithin(stack, 60, exit);
     }
     System.exit(exit);
+  }
+
+  /**
+   * Closes the stack, but gives up after {@code seconds}: once a run hung in the stack's shutdown, and its JVM went on
+   * using a quarter of a core through the next runs' measurements. The figures are printed by then; halt with the
+   * run's exit code instead.
+   */
+  private static void closeWithin(LocalStack stack, int seconds, int exitCode) {
+    Thread closer = new Thread(() -> {
+      try {
+        stack.close();
+      } catch (Exception e) {
+        say("closing the stack: " + e);
+      }
+    }, "bench-close");
+    closer.setDaemon(true);
+    closer.start();
+    try {
+      closer.join(seconds * 1000L);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (closer.isAlive()) {
+      say("the stack did not close within " + seconds + " s; halting");
+      Runtime.getRuntime().halt(exitCode);
+    }
   }
 
   private static int run(LocalStack stack, Map<String, String> o, double rate, double minutes, double share,
