@@ -11,6 +11,11 @@ public record CandidatePair(Listing earlier, ListingOutcome takedown, Listing la
 
   /** One key per pair, so a pair proposed by several buckets is scored once. */
   public String pairKey() {
-    return earlier.listingId() + "|" + later.listingId();
+    return keyOf(earlier.listingId(), later.listingId());
+  }
+
+  /** The key of the pair of these two listings, whether or not the later one's content is known yet. */
+  static String keyOf(String earlierId, String laterId) {
+    return earlierId + "|" + laterId;
   }
 }

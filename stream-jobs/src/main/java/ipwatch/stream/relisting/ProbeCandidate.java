@@ -16,8 +16,8 @@ public record ProbeCandidate(Listing earlier, ListingOutcome takedown, String la
     return new CandidatePair(earlier, takedown, later);
   }
 
-  /** One key per pair, as {@link CandidatePair#pairKey()}. */
+  /** One key per pair, the same as the {@link CandidatePair} it becomes. */
   public String pairKey() {
-    return earlier.listingId() + "|" + laterId;
+    return CandidatePair.keyOf(earlier.listingId(), laterId);
   }
 }
