@@ -112,7 +112,7 @@ public final class ErrorMapper {
         .end(body.encode())
         .onComplete(v -> {
           if (dropConnection) {
-            ctx.request().connection().close();
+            LingeringClose.afterResponse(ctx);
           }
         });
   }

@@ -20,11 +20,14 @@ import ipwatch.casework.testing.TestPostgres;
 import ipwatch.casework.testing.TestTokens;
 import ipwatch.model.config.Config;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -237,13 +240,43 @@ class CaseworkApiIT {
 
   @Test
   void aBodyOverTheLimitAnswers413Json() throws Exception {
-    for (HttpClient.Version version : HttpClient.Version.values()) {
-      HttpClient client = HttpClient.newBuilder().version(version).build();
-      HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/api/cases"))
-          .header("Authorization", "Bearer " + token("regulator"))
-          .POST(HttpRequest.BodyPublishers.ofString("x".repeat(64 * 1024))).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertEquals("payload_too_large", json(r, 413).getString("type"), version.name());
+    // 40 times each: closing the connection while the client was still sending used to lose the answer now and then
+    for (int attempt = 0; attempt < 40; attempt++) {
+      for (HttpClient.Version version : HttpClient.Version.values()) {
+        HttpClient client = HttpClient.newBuilder().version(version).build();
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri("/api/cases"))
+            .header("Authorization", "Bearer " + token("regulator"))
+            .POST(HttpRequest.BodyPublishers.ofString("x".repeat(64 * 1024))).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals("payload_too_large", json(r, 413).getString("type"), version + ", attempt " + attempt);
+      }
+    }
+  }
+
+  @Test
+  void aClientThatKeepsSendingAnOversizedBodyIsCutOffAfterTheLingerTime() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(15_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /api/cases HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token("regulator")
+          + "\r\nContent-Type: application/json\r\nContent-Length: 100000000\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.write(new byte[4096]);
+      out.flush();
+      String head = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+      assertEquals("HTTP/1.1 413", head);
+      long start = System.nanoTime();
+      boolean cutOff = false;
+      while (!cutOff && System.nanoTime() - start < 15_000_000_000L) {
+        try {
+          out.write(new byte[1024]); // a trickle: never more than the drain limit, so only the timer can end it
+          out.flush();
+          Thread.sleep(50);
+        } catch (IOException closedByServer) {
+          cutOff = true;
+        }
+      }
+      assertTrue(cutOff, "the server still reads an oversized body after 15 s");
     }
   }
 
