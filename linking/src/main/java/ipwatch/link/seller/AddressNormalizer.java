@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -23,15 +24,17 @@ final class AddressNormalizer {
       Map.entry("north", "n"), Map.entry("south", "s"), Map.entry("east", "e"), Map.entry("west", "w"),
       Map.entry("district", "dist"), Map.entry("province", "prov"), Map.entry("united", "united"));
 
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern STREET_SUFFIX = Pattern.compile("([a-z])(strasse|str\\.?)\\b");
+  private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+
   private AddressNormalizer() {}
 
   static Optional<String> normalize(String raw) {
-    String s = Normalizer.normalize(raw.toLowerCase(Locale.ROOT), Normalizer.Form.NFKD)
-        .replaceAll("\\p{M}", "")
-        .replace("ß", "ss")
-        .replaceAll("([a-z])(strasse|str\\.?)\\b", "$1 st")
-        .replaceAll("[^\\p{L}\\p{N}]+", " ")
-        .strip();
+    String s = MARKS.matcher(Normalizer.normalize(raw.toLowerCase(Locale.ROOT), Normalizer.Form.NFKD)).replaceAll("")
+        .replace("ß", "ss");
+    s = STREET_SUFFIX.matcher(s).replaceAll("$1 st");
+    s = SEPARATORS.matcher(s).replaceAll(" ").strip();
     String[] words = s.isEmpty() ? new String[0] : s.split(" ");
     String out = Arrays.stream(words).map(w -> WORDS.getOrDefault(w, w)).sorted().collect(Collectors.joining(" "));
     boolean hasNumber = out.chars().anyMatch(Character::isDigit);

@@ -17,6 +17,16 @@ import java.util.regex.Pattern;
 public final class IdentifierNormalizer {
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[a-z]{2,}");
+  // compiled once: these run for every identifier of every listing the seller-linking job reads
+  private static final Pattern NON_DIGITS = Pattern.compile("\\D");
+  private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^\\p{L}\\p{N}]");
+  private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
+  private static final Pattern HEX_HASH = Pattern.compile("[0-9a-f]{32,}");
+  private static final Pattern LICENCE_PREFIX = Pattern.compile(
+      "^(BUSINESS\\s+)?(LICEN[CS]E|REG(ISTRATION)?|USCC|VAT|TAX\\s*ID|HRB|NO|NR|NUMBER|ID)\\b[.:#\\s]*"
+          + "((NO|NR|NUMBER|ID)\\b[.:#\\s]*)?");
+  private static final Pattern MOBILE_HOST = Pattern.compile("^(www|m|mobile)\\.");
+  private static final Pattern HAS_SCHEME = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*://.*");
   /** Providers that ignore dots in the local part (Gmail does; most others treat them as significant). */
   private static final Set<String> DOTLESS = Set.of("gmail.com", "googlemail.com");
   /** Query parameters that name a shop or account; every other parameter (tracking, sorting) is dropped. */
@@ -28,7 +38,8 @@ public final class IdentifierNormalizer {
 
   /** Lower-cased; a plus tag dropped; for Gmail the dots too, and googlemail.com is gmail.com. */
   public static Optional<String> email(String raw) {
-    String e = clean(raw).toLowerCase(Locale.ROOT).replaceFirst("^mailto:", "");
+    String e = clean(raw).toLowerCase(Locale.ROOT);
+    e = e.startsWith("mailto:") ? e.substring("mailto:".length()) : e;
     if (!EMAIL.matcher(e).matches()) {
       return Optional.empty();
     }
@@ -49,7 +60,7 @@ public final class IdentifierNormalizer {
   /** E.164 ({@code +493012345678}); a number without country code is read in {@code region}. */
   public static Optional<String> phone(String raw, String region) {
     String p = clean(raw);
-    if (p.replaceAll("\\D", "").length() < 6) {
+    if (NON_DIGITS.matcher(p).replaceAll("").length() < 6) {
       return Optional.empty();
     }
     if (p.startsWith("00")) {
@@ -70,10 +81,8 @@ public final class IdentifierNormalizer {
    * printed with spaces and dashes by some marketplaces and without by others.
    */
   public static Optional<String> businessLicense(String raw) {
-    String s = clean(raw).toUpperCase(Locale.ROOT)
-        .replaceFirst("^(BUSINESS\\s+)?(LICEN[CS]E|REG(ISTRATION)?|USCC|VAT|TAX\\s*ID|HRB|NO|NR|NUMBER|ID)\\b[.:#\\s]*"
-            + "((NO|NR|NUMBER|ID)\\b[.:#\\s]*)?", "");
-    s = s.replaceAll("[^\\p{L}\\p{N}]", "");
+    String s = LICENCE_PREFIX.matcher(clean(raw).toUpperCase(Locale.ROOT)).replaceFirst("");
+    s = NON_ALPHANUMERIC.matcher(s).replaceAll("");
     return s.length() < 5 || s.chars().noneMatch(Character::isDigit) ? Optional.empty() : Optional.of(s);
   }
 
@@ -91,7 +100,7 @@ public final class IdentifierNormalizer {
     if (s.isEmpty()) {
       return Optional.empty();
     }
-    if (!s.matches("(?i)^[a-z][a-z0-9+.-]*://.*")) {
+    if (!HAS_SCHEME.matcher(s).matches()) {
       s = "https://" + s;
     }
     try {
@@ -99,8 +108,9 @@ public final class IdentifierNormalizer {
       if (u.getHost() == null) {
         return Optional.empty();
       }
-      String host = u.getHost().toLowerCase(Locale.ROOT).replaceFirst("^(www|m|mobile)\\.", "");
-      String path = u.getPath() == null ? "" : u.getPath().toLowerCase(Locale.ROOT).replaceAll("/+$", "");
+      String host = MOBILE_HOST.matcher(u.getHost().toLowerCase(Locale.ROOT)).replaceFirst("");
+      String path =
+          u.getPath() == null ? "" : TRAILING_SLASHES.matcher(u.getPath().toLowerCase(Locale.ROOT)).replaceAll("");
       String query = keptParams(u.getRawQuery());
       return Optional.of(host + path + (query.isEmpty() ? "" : "?" + query));
     } catch (IllegalArgumentException e) {
@@ -111,7 +121,7 @@ public final class IdentifierNormalizer {
   /** An image hash as lower-case hex; anything shorter than 32 hex digits is not a content hash. */
   public static Optional<String> imageHash(String raw) {
     String h = clean(raw).toLowerCase(Locale.ROOT);
-    return h.matches("[0-9a-f]{32,}") ? Optional.of(h) : Optional.empty();
+    return HEX_HASH.matcher(h).matches() ? Optional.of(h) : Optional.empty();
   }
 
   private static String keptParams(String rawQuery) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The identifiers a listing shows for its seller, normalised. Keys of {@code seller.identifiers} are matched by
@@ -14,6 +15,7 @@ import java.util.Set;
  * extraction rules name them differently.
  */
 public final class SellerIdentifiers {
+  private static final Pattern NON_LETTERS = Pattern.compile("[^a-z]");
   private final SellerSettings settings;
 
   public SellerIdentifiers(SellerSettings settings) {
@@ -47,7 +49,7 @@ public final class SellerIdentifiers {
     if (raw == null) {
       return Optional.empty();
     }
-    String k = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+    String k = NON_LETTERS.matcher(key.toLowerCase(Locale.ROOT)).replaceAll("");
     IdentifierType type = typeOf(k);
     if (type == null) {
       return Optional.empty();
