@@ -40,12 +40,11 @@ public record ModelNumbers(Set<String> strong, Set<String> weak) {
   }
 
   static boolean isModelNumber(String w) {
-    if (w.length() < 4 || UNIT.matcher(w).matches()) {
+    // cheapest test first: most words have no digit, and a word without one is neither a code nor a quantity
+    if (w.length() < 4 || !hasDigit(w) || UNIT.matcher(w).matches()) {
       return false;
     }
-    boolean digit = hasDigit(w);
-    boolean letter = w.chars().anyMatch(Character::isLetter);
-    return digit && letter || digit && w.length() >= 5;
+    return w.length() >= 5 || hasLetter(w);
   }
 
   /**
@@ -96,14 +95,34 @@ public record ModelNumbers(Set<String> strong, Set<String> weak) {
   }
 
   private static boolean isSeriesWord(String w) {
-    return w.length() >= 2 && w.length() <= 8 && w.chars().allMatch(Character::isLetter);
+    return w.length() >= 2 && w.length() <= 8 && isLetters(w);
   }
 
+  // plain loops: these run for every word of every listing the relisting job profiles
   private static boolean hasDigit(String w) {
-    return w.chars().anyMatch(Character::isDigit);
+    for (int i = 0; i < w.length(); i++) {
+      if (Character.isDigit(w.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasLetter(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      if (Character.isLetter(w.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isLetters(String s) {
-    return s.chars().allMatch(Character::isLetter);
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isLetter(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -10,6 +10,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
 
 /**
@@ -59,6 +60,9 @@ public record StateBackendSettings(Backend backend, boolean incremental, MemoryS
     conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, managedMemory);
     if (backend == Backend.ROCKSDB) {
       conf.set(RocksDBOptions.USE_MANAGED_MEMORY, true);
+      // most state reads look up a key that is not there (a listing never seen, a bucket without takedowns):
+      // a bloom filter answers those without reading the files' index blocks (10 bits per key, about 1 % false hits)
+      conf.set(RocksDBConfigurableOptions.USE_BLOOM_FILTER, true);
     }
   }
 

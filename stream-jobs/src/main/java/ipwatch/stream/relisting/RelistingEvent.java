@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import ipwatch.model.Listing;
 import ipwatch.model.ListingOutcome;
 import ipwatch.stream.serde.JsonTypeInfo;
+import ipwatch.stream.serde.SerializerTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
@@ -16,7 +17,11 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
  * keep their content in the buckets: they are few, and a proposal needs the earlier listing as it was taken down.
  */
 public record RelistingEvent(String listingId, Listing listing, ListingOutcome takedown, String bucket) {
-  public static final TypeInformation<RelistingEvent> TYPE = JsonTypeInfo.of(RelistingEvent.class);
+  /** Between operators: {@link RelistingEventSerializer}. */
+  public static final TypeInformation<RelistingEvent> TYPE =
+      SerializerTypeInfo.of(RelistingEvent.class, RelistingEventSerializer.INSTANCE);
+  /** In state: JSON, as it always was. */
+  public static final TypeInformation<RelistingEvent> STATE_TYPE = JsonTypeInfo.of(RelistingEvent.class);
 
   public static RelistingEvent probe(Listing listing) {
     return new RelistingEvent(listing.listingId(), listing, null, null);

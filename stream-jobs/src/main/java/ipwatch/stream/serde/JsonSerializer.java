@@ -1,8 +1,9 @@
 package ipwatch.stream.serde;
 
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import ipwatch.model.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
@@ -19,6 +20,8 @@ import org.apache.flink.core.memory.DataOutputView;
 public final class JsonSerializer<T> extends TypeSerializer<T> {
   private static final long serialVersionUID = 1L;
   private final Class<T> type;
+  private transient ObjectReader reader;
+  private transient ObjectWriter writer;
 
   public JsonSerializer(Class<T> type) {
     this.type = Objects.requireNonNull(type);
@@ -60,7 +63,7 @@ public final class JsonSerializer<T> extends TypeSerializer<T> {
 
   @Override
   public void serialize(T record, DataOutputView target) throws IOException {
-    byte[] bytes = Json.write(record).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = writer().writeValueAsBytes(record);
     target.writeInt(bytes.length);
     target.write(bytes);
   }
@@ -69,7 +72,27 @@ public final class JsonSerializer<T> extends TypeSerializer<T> {
   public T deserialize(DataInputView source) throws IOException {
     byte[] bytes = new byte[source.readInt()];
     source.readFully(bytes);
-    return Json.mapper().readValue(bytes, type);
+    return reader().readValue(bytes);
+  }
+
+  // bound to the type once: every record of every shuffle and state access passes here, and a bare readValue looks
+  // the type's deserializer up again each time. Immutable and thread-safe, so a race that builds two is harmless.
+  private ObjectReader reader() {
+    ObjectReader r = reader;
+    if (r == null) {
+      r = Json.mapper().readerFor(type);
+      reader = r;
+    }
+    return r;
+  }
+
+  private ObjectWriter writer() {
+    ObjectWriter w = writer;
+    if (w == null) {
+      w = Json.mapper().writerFor(type);
+      writer = w;
+    }
+    return w;
   }
 
   @Override

@@ -25,6 +25,7 @@ import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.StateBackendLoader;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,7 @@ class StateBackendSettingsTest {
       assertEquals("rocksdb", conf.get(StateBackendOptions.STATE_BACKEND), runtime.section());
       assertTrue(conf.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS), runtime.section());
       assertTrue(conf.get(RocksDBOptions.USE_MANAGED_MEMORY), "RocksDB's memory is bounded by managed memory");
+      assertTrue(conf.get(RocksDBConfigurableOptions.USE_BLOOM_FILTER), "reads of absent keys skip the files");
       assertEquals(state.managedMemory(), conf.get(TaskManagerOptions.MANAGED_MEMORY_SIZE), runtime.section());
     }
   }
