@@ -125,7 +125,9 @@ public final class LocalStack implements AutoCloseable {
     return Config.load(settings.repoRoot().resolve("config/stream-jobs.yaml"), System.getenv())
         .with(Map.of(
             "kafka.bootstrapServers", kafka.bootstrapServers(),
-            "elasticsearch.url", elasticsearch.httpUrl()));
+            "elasticsearch.url", elasticsearch.httpUrl(),
+            "sellerLinks.parallelism", Integer.toString(settings.flinkBackgroundParallelism()),
+            "relisting.parallelism", Integer.toString(settings.flinkBackgroundParallelism())));
   }
 
   public Config crawlerConfig() {

@@ -18,6 +18,7 @@ public record LocalStackSettings(
     int postgresPort,
     int marketplacePort,
     int flinkParallelism,
+    int flinkBackgroundParallelism,
     int crawlMaxPages) {
 
   public static final String ES_VERSION = "8.19.21";
@@ -40,6 +41,7 @@ public record LocalStackSettings(
         c.integer("local.postgres.port"),
         c.integer("local.marketplace.port"),
         c.integer("local.flink.parallelism"),
+        c.integer("local.flink.backgroundParallelism"),
         c.integer("local.crawl.maxPages"));
   }
 
@@ -61,12 +63,12 @@ public record LocalStackSettings(
 
   public LocalStackSettings withDataDir(Path dir) {
     return new LocalStackSettings(repoRoot, dir, httpPort, kafkaPort, kafkaPartitions, esHttpPort, esHeap, esZip,
-        postgresPort, marketplacePort, flinkParallelism, crawlMaxPages);
+        postgresPort, marketplacePort, flinkParallelism, flinkBackgroundParallelism, crawlMaxPages);
   }
 
   /** All ports from the OS (for tests that must not collide with a running `ipwatch up`). */
   public LocalStackSettings withFreePorts() {
     return new LocalStackSettings(repoRoot, dataDir, 0, 0, kafkaPartitions, 0, esHeap, esZip, 0, 0,
-        flinkParallelism, crawlMaxPages);
+        flinkParallelism, flinkBackgroundParallelism, crawlMaxPages);
   }
 }

@@ -4,6 +4,7 @@ import ipwatch.model.Flag;
 import ipwatch.model.Listing;
 import ipwatch.model.ListingOutcome;
 import ipwatch.model.config.Config;
+import ipwatch.stream.common.PipelineParallelism;
 import ipwatch.stream.kafka.KafkaIo;
 import ipwatch.stream.match.FlagType;
 import ipwatch.stream.match.ListingKeySelector;
@@ -66,35 +67,37 @@ public final class RelistingJob {
   public void build(StreamExecutionEnvironment env) {
     env.configure(settings.runtime().flinkConfiguration());
     env.enableCheckpointing(settings.runtime().checkpointInterval().toMillis());
-    DataStream<String> listingStream =
+    PipelineParallelism p = settings.parallelism();
+    DataStream<String> listingStream = p.on(
         env.fromSource(listings, WatermarkStrategy.noWatermarks(), "relisting-listings", Types.STRING)
-            .uid("relisting-listings-source");
-    DataStream<ListingOutcome> outcomeStream =
+            .uid("relisting-listings-source"));
+    DataStream<ListingOutcome> outcomeStream = p.on(
         env.fromSource(outcomes, WatermarkStrategy.noWatermarks(), "listing-outcomes", RelistingTypes.OUTCOME)
-            .uid("listing-outcomes-source");
-    SingleOutputStreamOperator<RelistingEvent> joined = listingStream
+            .uid("listing-outcomes-source"));
+    SingleOutputStreamOperator<RelistingEvent> joined = p.on(listingStream
         .keyBy(new ListingKeySelector())
         .connect(outcomeStream.keyBy(ListingOutcome::listingId, Types.STRING))
         .process(new TakedownJoinFunction(settings.listingTtl(), settings.takedownTtl()), RelistingEvent.TYPE)
-        .name("takedown-join").uid("takedown-join");
-    DataStream<Listing> probeContent = joined
-        .filter(RelistingEvent::isProbe).name("probes").uid("probes")
-        .map(RelistingEvent::listing, RelistingTypes.LISTING).name("probe-listings").uid("probe-listings");
-    DataStream<ProbeCandidate> proposals = joined
+        .name("takedown-join").uid("takedown-join"));
+    DataStream<Listing> probeContent = p.on(p.on(joined
+        .filter(RelistingEvent::isProbe).name("probes").uid("probes"))
+        .map(RelistingEvent::listing, RelistingTypes.LISTING).name("probe-listings").uid("probe-listings"));
+    DataStream<ProbeCandidate> proposals = p.on(p.on(joined
         .flatMap(new BucketRouter(settings.duplicates()), RelistingEvent.TYPE)
-        .name("lsh-buckets").uid("lsh-buckets")
+        .name("lsh-buckets").uid("lsh-buckets"))
         .keyBy(RelistingEvent::bucket, Types.STRING)
         .process(new BucketFunction(settings.duplicates().maxBucketSize(), settings.takedownTtl(),
             settings.reorderWindow()), ProbeCandidate.TYPE)
-        .name("candidate-buckets").uid("candidate-buckets");
-    probeContent.keyBy(Listing::listingId, Types.STRING)
+        .name("candidate-buckets").uid("candidate-buckets"));
+    var pairs = p.on(probeContent.keyBy(Listing::listingId, Types.STRING)
         .connect(proposals.keyBy(ProbeCandidate::laterId, Types.STRING))
         .process(new ProbeContentFunction(settings.reorderWindow()), CandidatePair.TYPE)
-        .name("probe-content").uid("probe-content")
+        .name("probe-content").uid("probe-content"));
+    var relistings = p.on(pairs
         .keyBy(CandidatePair::pairKey, Types.STRING)
         .process(new RelistingScoreFunction(settings.duplicates(), settings.minIdfDocuments(),
             settings.listingTtl()), FlagType.TYPE)
-        .name("score-relistings").uid("score-relistings")
-        .sinkTo(flags).name("relisting-flags").uid("relisting-flags-sink");
+        .name("score-relistings").uid("score-relistings"));
+    p.on(relistings.sinkTo(flags).name("relisting-flags").uid("relisting-flags-sink"));
   }
 }

@@ -4,6 +4,7 @@ import ipwatch.link.dup.DuplicateSettings;
 import ipwatch.model.config.Config;
 import ipwatch.model.config.ConfigException;
 import ipwatch.stream.common.JobRuntime;
+import ipwatch.stream.common.PipelineParallelism;
 import java.time.Duration;
 import java.util.Map;
 
@@ -14,7 +15,8 @@ public record RelistingJobSettings(
     Duration takedownTtl,
     Duration reorderWindow,
     int minIdfDocuments,
-    DuplicateSettings duplicates) {
+    DuplicateSettings duplicates,
+    PipelineParallelism parallelism) {
 
   public RelistingJobSettings {
     if (minIdfDocuments < 0) {
@@ -29,6 +31,6 @@ public record RelistingJobSettings(
         JobRuntime.positiveDuration(c, "relisting.takedownTtl"),
         JobRuntime.positiveDuration(c, "relisting.reorderWindow"),
         c.integer("relisting.minIdfDocuments"),
-        DuplicateSettings.from(JobRuntime.linkingConfig(c, env)));
+        DuplicateSettings.from(JobRuntime.linkingConfig(c, env)), PipelineParallelism.from(c, "relisting"));
   }
 }

@@ -2,6 +2,7 @@ package ipwatch.stream.sellers;
 
 import ipwatch.link.seller.SellerLink;
 import ipwatch.model.config.Config;
+import ipwatch.stream.common.PipelineParallelism;
 import ipwatch.stream.kafka.KafkaIo;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -53,17 +54,21 @@ public final class SellerLinkJob {
   public void build(StreamExecutionEnvironment env) {
     env.configure(settings.runtime().flinkConfiguration());
     env.enableCheckpointing(settings.runtime().checkpointInterval().toMillis());
-    env.fromSource(listings, WatermarkStrategy.noWatermarks(), "seller-listings", Types.STRING)
-        .uid("seller-listings-source")
+    PipelineParallelism p = settings.parallelism();
+    var sightings = p.on(p.on(
+        env.fromSource(listings, WatermarkStrategy.noWatermarks(), "seller-listings", Types.STRING)
+            .uid("seller-listings-source"))
         .flatMap(new SightingExtractor(settings.sellers()), IdentifierSighting.TYPE)
-        .name("seller-identifiers").uid("seller-identifiers")
+        .name("seller-identifiers").uid("seller-identifiers"));
+    var holders = p.on(sightings
         .keyBy(IdentifierSighting::partitionKey, Types.STRING)
         .process(new IdentifierHoldersFunction(settings.sellers().maxSellersPerIdentifier(),
             settings.identifierTtl()), IdentifierSighting.TYPE)
-        .name("identifier-holders").uid("identifier-holders")
+        .name("identifier-holders").uid("identifier-holders"));
+    var clusters = p.on(holders
         .keyBy(SellerClusterFunction.oneKey(), Types.STRING)
         .process(new SellerClusterFunction(settings.sellers()), SellerClusterFunction.LINK_TYPE)
-        .name("seller-clusters").uid("seller-clusters")
-        .sinkTo(links).name("seller-links").uid("seller-links-sink");
+        .name("seller-clusters").uid("seller-clusters"));
+    p.on(clusters.sinkTo(links).name("seller-links").uid("seller-links-sink"));
   }
 }

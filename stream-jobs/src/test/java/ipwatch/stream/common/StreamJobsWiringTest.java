@@ -15,6 +15,7 @@ import ipwatch.stream.sellers.SellerLinkJob;
 import ipwatch.stream.sellers.SellerLinkJobSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -60,5 +61,32 @@ class StreamJobsWiringTest {
     RelistingJob.fromConfig(c, Map.of()).build(env);
     // generating the job graph hashes every uid and fails on a duplicate
     assertNotEquals(0, env.getStreamGraph().getJobGraph().getNumberOfVertices());
+  }
+
+  @Test
+  void theBackgroundPipelinesCanRunWithFewerSubtasksThanMatching() {
+    Config c = defaults(Map.of("IPWATCH_SELLER_LINKS_PARALLELISM", "1", "IPWATCH_RELISTING_PARALLELISM", "1"));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    MatchJob.fromConfig(c).build(env);
+    SellerLinkJob.fromConfig(c, Map.of()).build(env);
+    RelistingJob.fromConfig(c, Map.of()).build(env);
+    Map<String, Integer> byOperator = new java.util.HashMap<>();
+    env.getStreamGraph().getStreamNodes().forEach(n -> byOperator.put(n.getOperatorName(), n.getParallelism()));
+    assertEquals(2, byOperator.get("match-listings"), byOperator.toString());
+    for (String background : List.of("seller-identifiers", "identifier-holders", "seller-clusters",
+        "takedown-join", "lsh-buckets", "candidate-buckets", "probe-content", "score-relistings")) {
+      assertEquals(1, byOperator.get(background), background + " in " + byOperator);
+    }
+    assertTrue(byOperator.entrySet().stream()
+        .filter(e -> e.getKey().contains("seller") || e.getKey().contains("relisting"))
+        .allMatch(e -> e.getValue() == 1), "sources and sinks too: " + byOperator);
+  }
+
+  @Test
+  void aNegativePipelineParallelismFailsNamingTheKey() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> RelistingJobSettings.from(defaults(Map.of("IPWATCH_RELISTING_PARALLELISM", "-1")), Map.of()));
+    assertTrue(e.getMessage().contains("relisting.parallelism"), e.getMessage());
   }
 }
