@@ -36,6 +36,9 @@ final class CaseWatcher {
   private final Map<String, java.util.Set<String>> casesByPair = new HashMap<>();
   private final LatencySummary latencies = new LatencySummary();
   private final LatencySummary createdLatencies = new LatencySummary();
+  /** Server-side latencies by the minute of publication (0 = the first minute, while the JIT still compiles). */
+  private final java.util.TreeMap<Long, LatencySummary> createdByMinute = new java.util.TreeMap<>();
+  private volatile long publishingStartedMillis;
   private final java.util.Set<String> ignored = ConcurrentHashMap.newKeySet();
   private volatile long found;
   private long newestCreatedMillis;
@@ -46,6 +49,11 @@ final class CaseWatcher {
   CaseWatcher(CaseworkClient api, String token) {
     this.api = api;
     this.token = token;
+  }
+
+  /** When publishing started, for {@link #createdByMinute()}. */
+  void publishingStarted(long millis) {
+    publishingStartedMillis = millis;
   }
 
   void expect(String listingId, String assetId, long publishedMillis) {
@@ -124,8 +132,10 @@ final class CaseWatcher {
     if (e != null && e.assetId().equals(assetId)) {
       if (casesByPair.get(listingId + "|" + assetId).size() == 1) {
         latencies.record(Math.max(0, System.currentTimeMillis() - e.publishedMillis()));
-        createdLatencies.record(
-            Math.max(0, Instant.parse(c.path("createdAt").asText()).toEpochMilli() - e.publishedMillis()));
+        long created = Math.max(0, Instant.parse(c.path("createdAt").asText()).toEpochMilli() - e.publishedMillis());
+        createdLatencies.record(created);
+        long minute = Math.max(0, (e.publishedMillis() - publishingStartedMillis) / 60_000);
+        createdByMinute.computeIfAbsent(minute, m -> new LatencySummary()).record(created);
         found++;
       }
     } else if (!assetId.isEmpty()) {
@@ -168,5 +178,17 @@ final class CaseWatcher {
   /** Publication to the case's createdAt, on the server's clock: the pipeline without this client's paging. */
   LatencySummary createdLatencies() {
     return createdLatencies;
+  }
+
+  /** {@link #createdLatencies()} by the minute (from 0) in which the counterfeit was published. */
+  java.util.SortedMap<Long, LatencySummary> createdByMinute() {
+    return createdByMinute;
+  }
+
+  /** {@link #createdLatencies()} of the counterfeits published after the first minute (the stack warmed up). */
+  LatencySummary createdAfterFirstMinute() {
+    LatencySummary all = new LatencySummary();
+    createdByMinute.tailMap(1L).values().forEach(all::addAll);
+    return all;
   }
 }

@@ -18,6 +18,13 @@ public final class LatencySummary {
     values[count++] = millis;
   }
 
+  /** Records every value of {@code other} as well. */
+  public void addAll(LatencySummary other) {
+    for (int i = 0; i < other.count; i++) {
+      record(other.values[i]);
+    }
+  }
+
   public int count() {
     return count;
   }

@@ -72,6 +72,9 @@ final class LoadReport {
     row(out, "publish -> case visible in API", cases.latencies().describe(), "p99 <= 3 s");
     row(out, "publish -> case createdAt (server)", cases.createdLatencies().describe(),
         "the pipeline alone (visible at its batch's commit, shortly after)");
+    LatencySummary warm = cases.createdAfterFirstMinute();
+    row(out, "  the same, published after minute 1", warm.count() == 0 ? "none" : warm.describe(),
+        "the stack warmed up (JIT, caches); the first minute is in the per-minute lines below");
     row(out, "cases expected / found", String.format(Locale.ROOT, "%,d / %,d (%,d by polling, the rest by the"
         + " final sweep)", cases.expectedCount(), cases.foundNow(), foundByPolling), "all found");
     row(out, "cases missing at the end", String.valueOf(missing()),
@@ -95,6 +98,9 @@ final class LoadReport {
         cases.requests(), cases.throttled()), "");
     out.println("memory samples (once a minute, plus before and after):");
     memory.forEach(s -> out.println(MemorySampler.describe(s)));
+    out.println("publish -> case createdAt (server) by the minute the counterfeit was published:");
+    cases.createdByMinute().forEach((minute, l) -> out.printf(Locale.ROOT, "  minute %3d   %s%n", minute,
+        l.describe()));
     out.println(lostOrDoubled() ? "RESULT: FAILED - expected cases missing or doubled" : "RESULT: every expected case"
         + " found exactly once");
   }

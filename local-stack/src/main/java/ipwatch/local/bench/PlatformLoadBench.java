@@ -172,6 +172,7 @@ public final class PlatformLoadBench {
       });
       memory.sample();
 
+      watcher.publishingStarted(System.currentTimeMillis());
       RatePacer pacer = new RatePacer(rate, start, total);
       while (!pacer.finished(sent.get())) {
         long due = pacer.dueBy(System.nanoTime());

@@ -79,4 +79,22 @@ class LatencySummaryTest {
     assertEquals(100.0, LoadReport.slope(growing, MemorySampler.Sample::heapAfterGcMb), 1e-9);
     assertEquals(0.0, LoadReport.slope(growing, MemorySampler.Sample::esRssMb), 1e-9);
   }
+
+  @Test
+  void addAllKeepsTheOtherSummarysValuesAndItsOwn() {
+    LatencySummary warm = new LatencySummary();
+    LatencySummary a = new LatencySummary();
+    LatencySummary b = new LatencySummary();
+    for (int i = 1; i <= 1500; i++) {
+      a.record(i);
+    }
+    b.record(10_000);
+    warm.record(0);
+    warm.addAll(a);
+    warm.addAll(b);
+    assertEquals(1502, warm.count());
+    assertEquals(10_000, warm.max());
+    assertEquals(750, warm.percentile(50));
+    assertEquals(1500, a.count(), "the source is left as it was");
+  }
 }
