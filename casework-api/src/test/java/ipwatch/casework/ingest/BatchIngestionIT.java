@@ -192,6 +192,32 @@ class BatchIngestionIT {
     assertEquals(rescored.version(), hit.version());
   }
 
+  @Test
+  void aLargePollOfInterleavedFlagsOpensOneCasePerListingAndAssetAndAnswersInRecordOrder() throws Exception {
+    int cases = 120;
+    List<SourcedRecord> poll = new ArrayList<>();
+    for (int round = 0; round < 3; round++) { // every case three times, the rounds interleaved
+      for (int c = 0; c < cases; c++) {
+        poll.add(good("big/" + poll.size(), "big-" + c, "bigword" + c));
+      }
+    }
+    List<IngestOutcome> outcomes = ingestPoll(poll);
+
+    assertEquals(poll.size(), outcomes.size());
+    for (int i = 0; i < poll.size(); i++) {
+      Class<?> expected = i < cases ? IngestOutcome.Opened.class : IngestOutcome.AlreadyOpen.class;
+      assertInstanceOf(expected, outcomes.get(i), "record " + i);
+      CaseSummary kase = outcomes.get(i) instanceof IngestOutcome.Opened o
+          ? o.kase() : ((IngestOutcome.AlreadyOpen) outcomes.get(i)).kase();
+      assertEquals("big-" + (i % cases), kase.listingId(), "the outcome of record " + i + " is its own case's");
+    }
+    assertEquals((long) cases, count("SELECT count(*) FROM cases WHERE listing_id LIKE $1", "big-%"));
+    assertEquals((long) cases, count("SELECT count(*) FROM case_events e JOIN cases c ON c.id = e.case_id"
+        + " WHERE c.listing_id LIKE $1 AND e.type = 'CASE_OPENED'", "big-%"));
+    assertEquals((long) cases, count("SELECT count(*) FROM party_events p JOIN cases c ON c.id = p.case_id"
+        + " WHERE c.listing_id LIKE $1 AND p.event = 'alert'", "big-%"));
+  }
+
   /** Cases, case events, alert rows (SSE and webhook outbox) and dead letters: what a replay must not add to. */
   private static List<Long> totals() {
     List<Long> out = new ArrayList<>();
