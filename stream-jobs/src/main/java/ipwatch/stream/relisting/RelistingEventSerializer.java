@@ -2,11 +2,12 @@ package ipwatch.stream.relisting;
 
 import ipwatch.model.Listing;
 import ipwatch.model.ListingOutcome;
+import ipwatch.stream.serde.ImmutableSerializer;
 import ipwatch.stream.serde.JsonSerializer;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -17,7 +18,7 @@ import org.apache.flink.types.StringValue;
  * outcome). Each listing becomes about 22 bucket copies; as JSON each copy cost a parser and a generator, more than
  * the bucket's own work. State keeps {@link RelistingEvent#STATE_TYPE} (JSON), so checkpoints read as before.
  */
-public final class RelistingEventSerializer extends TypeSerializerSingleton<RelistingEvent> {
+public final class RelistingEventSerializer extends ImmutableSerializer<RelistingEvent> {
   private static final long serialVersionUID = 1L;
   public static final RelistingEventSerializer INSTANCE = new RelistingEventSerializer();
   private static final int ID = 1;
@@ -27,29 +28,21 @@ public final class RelistingEventSerializer extends TypeSerializerSingleton<Reli
   private static final JsonSerializer<Listing> LISTINGS = new JsonSerializer<>(Listing.class);
   private static final JsonSerializer<ListingOutcome> OUTCOMES = new JsonSerializer<>(ListingOutcome.class);
 
+  private RelistingEventSerializer() {}
+
   @Override
-  public boolean isImmutableType() {
-    return true;
+  public TypeSerializer<RelistingEvent> duplicate() {
+    return this; // stateless
   }
 
   @Override
-  public RelistingEvent createInstance() {
-    return null;
+  public boolean equals(Object o) {
+    return o instanceof RelistingEventSerializer;
   }
 
   @Override
-  public RelistingEvent copy(RelistingEvent from) {
-    return from;
-  }
-
-  @Override
-  public RelistingEvent copy(RelistingEvent from, RelistingEvent reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
+  public int hashCode() {
+    return RelistingEventSerializer.class.hashCode();
   }
 
   @Override
@@ -79,11 +72,6 @@ public final class RelistingEventSerializer extends TypeSerializerSingleton<Reli
     Listing listing = (present & LISTING) != 0 ? LISTINGS.deserialize(in) : null;
     ListingOutcome outcome = (present & OUTCOME) != 0 ? OUTCOMES.deserialize(in) : null;
     return new RelistingEvent(id, listing, outcome, bucket);
-  }
-
-  @Override
-  public RelistingEvent deserialize(RelistingEvent reuse, DataInputView in) throws IOException {
-    return deserialize(in);
   }
 
   @Override

@@ -17,7 +17,7 @@ import org.apache.flink.core.memory.DataOutputView;
  * lets the records evolve the way the topics do (unknown fields ignored, missing ones null). The records are
  * immutable, so copies are the records themselves.
  */
-public final class JsonSerializer<T> extends TypeSerializer<T> {
+public final class JsonSerializer<T> extends ImmutableSerializer<T> {
   private static final long serialVersionUID = 1L;
   private final Class<T> type;
   private transient ObjectReader reader;
@@ -32,33 +32,8 @@ public final class JsonSerializer<T> extends TypeSerializer<T> {
   }
 
   @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
   public TypeSerializer<T> duplicate() {
     return this;
-  }
-
-  @Override
-  public T createInstance() {
-    return null;
-  }
-
-  @Override
-  public T copy(T from) {
-    return from;
-  }
-
-  @Override
-  public T copy(T from, T reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
   }
 
   @Override
@@ -93,11 +68,6 @@ public final class JsonSerializer<T> extends TypeSerializer<T> {
       writer = w;
     }
     return w;
-  }
-
-  @Override
-  public T deserialize(T reuse, DataInputView source) throws IOException {
-    return deserialize(source);
   }
 
   @Override
