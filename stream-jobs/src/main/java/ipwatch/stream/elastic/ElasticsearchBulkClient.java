@@ -7,9 +7,11 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
-import com.fasterxml.jackson.databind.JsonNode;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
 import ipwatch.model.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
@@ -32,7 +34,8 @@ public final class ElasticsearchBulkClient implements BulkIndexer.Bulk, AutoClos
   public List<BulkResponseItem> send(List<SearchDocument> documents) throws IOException {
     BulkRequest.Builder b = new BulkRequest.Builder();
     for (SearchDocument d : documents) {
-      JsonNode source = Json.mapper().readTree(d.json());
+      // the document is JSON already: sent as bytes, not parsed into a tree and written out again
+      BinaryData source = BinaryData.of(d.json().getBytes(StandardCharsets.UTF_8), ContentType.APPLICATION_JSON);
       b.operations(op -> op.index(i -> i.index(d.index()).id(d.id()).document(source)));
     }
     try {

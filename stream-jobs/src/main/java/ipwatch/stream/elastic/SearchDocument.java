@@ -1,6 +1,6 @@
 package ipwatch.stream.elastic;
 
-import ipwatch.stream.serde.JsonTypeInfo;
+import ipwatch.stream.serde.SerializerTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
@@ -8,5 +8,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
  * replay after a failure overwrites instead of duplicating, and the JSON source.
  */
 public record SearchDocument(String index, String id, String json) {
-  public static final TypeInformation<SearchDocument> TYPE = JsonTypeInfo.of(SearchDocument.class);
+  public static final TypeInformation<SearchDocument> TYPE =
+      SerializerTypeInfo.of(SearchDocument.class, SearchDocumentSerializer.INSTANCE);
 }

@@ -2,11 +2,10 @@ package ipwatch.stream.relisting;
 
 import ipwatch.model.Listing;
 import ipwatch.model.ListingOutcome;
-import ipwatch.stream.serde.ImmutableSerializer;
 import ipwatch.stream.serde.JsonSerializer;
+import ipwatch.stream.serde.StatelessSerializer;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -18,7 +17,7 @@ import org.apache.flink.types.StringValue;
  * outcome). Each listing becomes about 22 bucket copies; as JSON each copy cost a parser and a generator, more than
  * the bucket's own work. State keeps {@link RelistingEvent#STATE_TYPE} (JSON), so checkpoints read as before.
  */
-public final class RelistingEventSerializer extends ImmutableSerializer<RelistingEvent> {
+public final class RelistingEventSerializer extends StatelessSerializer<RelistingEvent> {
   private static final long serialVersionUID = 1L;
   public static final RelistingEventSerializer INSTANCE = new RelistingEventSerializer();
   private static final int ID = 1;
@@ -29,21 +28,6 @@ public final class RelistingEventSerializer extends ImmutableSerializer<Relistin
   private static final JsonSerializer<ListingOutcome> OUTCOMES = new JsonSerializer<>(ListingOutcome.class);
 
   private RelistingEventSerializer() {}
-
-  @Override
-  public TypeSerializer<RelistingEvent> duplicate() {
-    return this; // stateless
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof RelistingEventSerializer;
-  }
-
-  @Override
-  public int hashCode() {
-    return RelistingEventSerializer.class.hashCode();
-  }
 
   @Override
   public void serialize(RelistingEvent e, DataOutputView out) throws IOException {
