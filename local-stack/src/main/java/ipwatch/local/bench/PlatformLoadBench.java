@@ -74,7 +74,7 @@ public final class PlatformLoadBench {
     } finally {
       closeWithin(stack, 60, exit);
     }
-    // halt, not exit: four bench JVMs of 2026-11-21 closed their stack, printed everything and then hung in
+    // halt, not exit: five bench JVMs of 2026-11-21 closed their stack, printed everything and then hung in
     // System.exit for good (shutdown hooks of the embedded parts, no CPU, not even attachable by jstack), each holding
     // about 1.6 GB. Everything the run owns is closed or printed by now.
     System.out.flush();
