@@ -29,7 +29,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -117,6 +121,29 @@ class CaseworkApiIT {
 
     assertEquals(3, page.getLong("total"));
     assertEquals(2, page.getJsonArray("items").size());
+  }
+
+  @Test
+  void pagesOfTheCaseListAreNewestFirstWithoutOverlapOrGap() throws Exception {
+    List<String> ids = new ArrayList<>();
+    List<Instant> created = new ArrayList<>();
+    for (int page = 1; page <= 4; page++) {
+      JsonObject body = json(get("/api/cases?size=1&page=" + page, token("regulator")), 200);
+      assertEquals(3, body.getLong("total"));
+      for (Object item : body.getJsonArray("items")) {
+        JsonObject c = (JsonObject) item;
+        ids.add(c.getString("id"));
+        created.add(Instant.parse(c.getString("createdAt")));
+        assertTrue(c.containsKey("repeatInfringer"), "every paged row carries its computed columns: " + c);
+      }
+    }
+
+    assertEquals(3, ids.size(), "pages 1-3 hold one case each, page 4 none: " + ids);
+    assertEquals(3, new HashSet<>(ids).size(), "no case on two pages: " + ids);
+    assertTrue(ids.contains(nordvikCase.toString()) && ids.contains(lumoraCase.toString()), ids.toString());
+    for (int i = 1; i < created.size(); i++) {
+      assertFalse(created.get(i).isAfter(created.get(i - 1)), "newest first: " + created);
+    }
   }
 
   @Test
