@@ -11,15 +11,16 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Where the listings are along the path, to see which stage lags: read by the match job (it indexes every listing it
- * reads into Elasticsearch, so the index count is its progress, independent of checkpoints), flags committed to
+ * Where the listings are along the path, to see which stage lags: indexed for search (the Elasticsearch count; the
+ * match job indexes listings through a source of its own, so this is search's progress, and matching's is the
+ * {@code ipwatch-match} consumer lag the bench prints beside it), flags committed to
  * {@code infringements} (visible to read_committed readers only after a checkpoint completes), and cases in
  * casework (the API's total for the regulator).
  */
 final class PipelineProbe {
   record Stages(long listingsIndexed, long flagsCommitted, long cases) {
     String describe() {
-      return String.format(Locale.ROOT, "read by match job (ES listings) %,d  infringements offsets (flags + txn markers) %,d  cases in API %,d",
+      return String.format(Locale.ROOT, "listings searchable (ES) %,d  infringements offsets (flags + txn markers) %,d  cases in API %,d",
           listingsIndexed, flagsCommitted, cases);
     }
   }

@@ -216,7 +216,7 @@ public final class PlatformLoadBench {
       generating.set(false);
       generator.interrupt();
       Map<String, Long> lagAtEnd = new LinkedHashMap<>(lag.of(Topics.LISTINGS.name(), "ipwatch-match",
-          "ipwatch-sellers", "ipwatch-relisting"));
+          "ipwatch-match-search", "ipwatch-sellers", "ipwatch-relisting"));
       lagAtEnd.putAll(lag.of(Topics.INFRINGEMENTS.name(), "casework-api"));
       PipelineProbe.Stages stagesAtEnd = stages.read();
       say(String.format(Locale.ROOT, "published %,d listings in %.1f s; consumer lag at the end of publishing: %s;"
@@ -246,7 +246,7 @@ public final class PlatformLoadBench {
       minutely.interrupt();
       memory.sample();
       Map<String, Long> lagAfterDrain = new LinkedHashMap<>(lag.of(Topics.LISTINGS.name(), "ipwatch-match",
-          "ipwatch-sellers", "ipwatch-relisting"));
+          "ipwatch-match-search", "ipwatch-sellers", "ipwatch-relisting"));
       lagAfterDrain.putAll(lag.of(Topics.INFRINGEMENTS.name(), "casework-api"));
       long foundByPolling = watcher.foundNow();
       watcher.sweep(SyntheticMarketplace.MARKETPLACES);

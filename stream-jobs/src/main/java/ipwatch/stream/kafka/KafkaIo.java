@@ -30,6 +30,15 @@ public final class KafkaIo {
         OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST), new ListingRecordDeserializer());
   }
 
+  /**
+   * Listings for search indexing, in consumer group {@code <group>-search}: a reader of its own, so a slow
+   * Elasticsearch holds back only search, not matching, and the two groups' lags show each part's progress.
+   */
+  public static KafkaSource<String> searchListingsSource(JobRuntime r, boolean bounded) {
+    return source(r, bounded, r.consumerGroup() + "-search", Topics.LISTINGS.name(), "-search-listings",
+        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST), new ListingRecordDeserializer());
+  }
+
   public static KafkaSource<RegistryUpdate> registrySource(JobRuntime r, boolean bounded) {
     // the whole compacted topic is the registry, so a new job always reads it from the start
     return source(r, bounded, Topics.IP_REGISTRY.name(), "-registry", OffsetsInitializer.earliest(),
@@ -43,13 +52,18 @@ public final class KafkaIo {
 
   private static <T> KafkaSource<T> source(JobRuntime r, boolean bounded, String topic, String client,
       OffsetsInitializer start, KafkaRecordDeserializationSchema<T> deserializer) {
+    return source(r, bounded, r.consumerGroup(), topic, client, start, deserializer);
+  }
+
+  private static <T> KafkaSource<T> source(JobRuntime r, boolean bounded, String group, String topic, String client,
+      OffsetsInitializer start, KafkaRecordDeserializationSchema<T> deserializer) {
     KafkaSourceBuilder<T> b = KafkaSource.<T>builder()
         .setTopics(topic)
         .setClientIdPrefix(r.consumerGroup() + client)
         .setStartingOffsets(start)
         .setDeserializer(deserializer)
         .setBootstrapServers(r.bootstrapServers())
-        .setGroupId(r.consumerGroup())
+        .setGroupId(group)
         .setProperty("isolation.level", "read_committed");
     if (bounded) {
       b.setBounded(OffsetsInitializer.latest());

@@ -23,6 +23,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * wires production Kafka and, when {@code elasticsearch.url} is set, the Elasticsearch sink that makes listings and
  * flags searchable (indices {@code listings} and {@code flags}, document ids listingId and flagId).
  *
+ * <p>Search indexing reads the listings through a source of its own and writes listings and flags through separate
+ * sinks: Elasticsearch indexes every listing, and when it falls behind, back-pressure holds back only that source.
+ * With one source feeding both, the Elasticsearch writer (busy 96-99 %) throttled the listings source, and matching
+ * behind it waited with a fifth of its time idle (docs/performance.md, "2026-11-22").
+ *
  * <p>Latency trade-off: the sinks are exactly-once, so a flag becomes visible to read_committed consumers only when
  * the checkpoint after it completes — on average half a {@code checkpoint.interval}, at most one interval plus the
  * checkpoint's duration.
@@ -31,6 +36,7 @@ public final class MatchJob {
   public static final String NAME = "ipwatch-match";
 
   private final Source<String, ?, ?> listings;
+  private final Source<String, ?, ?> listingsForSearch;
   private final Source<RegistryUpdate, ?, ?> registry;
   private final Sink<Flag> flags;
   private final Sink<DeadLetter> deadLetters;
@@ -52,6 +58,8 @@ public final class MatchJob {
   }
 
   /**
+   * Search indexing reads {@code listings} a second time, through a source operator of its own.
+   *
    * @param search receives every readable listing (id listingId) and every flag (id flagId) as documents for
    *     {@code indices}; null for no search indexing
    */
@@ -63,7 +71,21 @@ public final class MatchJob {
       Sink<SearchDocument> search,
       SearchIndices indices,
       MatchJobSettings settings) {
+    this(listings, listings, registry, flags, deadLetters, search, indices, settings);
+  }
+
+  /** @param listingsForSearch the listings to index for search (in production another consumer group) */
+  public MatchJob(
+      Source<String, ?, ?> listings,
+      Source<String, ?, ?> listingsForSearch,
+      Source<RegistryUpdate, ?, ?> registry,
+      Sink<Flag> flags,
+      Sink<DeadLetter> deadLetters,
+      Sink<SearchDocument> search,
+      SearchIndices indices,
+      MatchJobSettings settings) {
     this.listings = listings;
+    this.listingsForSearch = listingsForSearch;
     this.registry = registry;
     this.flags = flags;
     this.deadLetters = deadLetters;
@@ -80,7 +102,8 @@ public final class MatchJob {
     MatchJobSettings s = MatchJobSettings.from(config);
     java.util.Optional<ElasticsearchSettings> es = ElasticsearchSettings.from(config);
     return new MatchJob(
-        KafkaIo.listingsSource(s.runtime(), false), KafkaIo.registrySource(s.runtime(), false),
+        KafkaIo.listingsSource(s.runtime(), false), KafkaIo.searchListingsSource(s.runtime(), false),
+        KafkaIo.registrySource(s.runtime(), false),
         KafkaIo.flagSink(s.runtime()),
         KafkaIo.deadLetterSink(s.runtime()), es.map(ElasticsearchSink::new).orElse(null),
         es.map(e -> new SearchIndices(e.listingsIndex(), e.flagsIndex())).orElse(null), s);
@@ -132,14 +155,16 @@ public final class MatchJob {
 
     if (search != null) {
       // listings are indexed as read (every version overwrites the last); flags as found. At-least-once with
-      // deterministic ids: a replay after a failure rewrites the same documents.
-      DataStream<SearchDocument> listingDocs =
-          listingStream.flatMap(SearchDocuments.listings(indices.listings())).returns(SearchDocument.TYPE)
-              .name("listing-documents").uid("listing-documents");
-      DataStream<SearchDocument> flagDocs =
-          matched.map(SearchDocuments.flags(indices.flags())).returns(SearchDocument.TYPE)
-              .name("flag-documents").uid("flag-documents");
-      listingDocs.union(flagDocs).sinkTo(search).name("elasticsearch").uid("elasticsearch-sink");
+      // deterministic ids: a replay after a failure rewrites the same documents. Listings come through a source of
+      // their own, so indexing them never holds back matching (see the class comment).
+      env.fromSource(listingsForSearch, WatermarkStrategy.noWatermarks(), "search-listings", Types.STRING)
+          .uid("search-listings-source")
+          .flatMap(SearchDocuments.listings(indices.listings())).returns(SearchDocument.TYPE)
+          .name("listing-documents").uid("listing-documents")
+          .sinkTo(search).name("elasticsearch-listings").uid("elasticsearch-sink");
+      matched.map(SearchDocuments.flags(indices.flags())).returns(SearchDocument.TYPE)
+          .name("flag-documents").uid("flag-documents")
+          .sinkTo(search).name("elasticsearch-flags").uid("elasticsearch-flags-sink");
     }
   }
 }
