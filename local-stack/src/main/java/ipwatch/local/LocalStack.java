@@ -127,7 +127,8 @@ public final class LocalStack implements AutoCloseable {
             "kafka.bootstrapServers", kafka.bootstrapServers(),
             "elasticsearch.url", elasticsearch.httpUrl(),
             "sellerLinks.parallelism", Integer.toString(settings.flinkBackgroundParallelism()),
-            "relisting.parallelism", Integer.toString(settings.flinkBackgroundParallelism())));
+            "relisting.parallelism", Integer.toString(settings.flinkBackgroundParallelism()),
+            "state.changelog", Boolean.toString(settings.flinkChangelog())));
   }
 
   public Config crawlerConfig() {

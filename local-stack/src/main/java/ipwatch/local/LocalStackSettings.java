@@ -19,6 +19,7 @@ public record LocalStackSettings(
     int marketplacePort,
     int flinkParallelism,
     int flinkBackgroundParallelism,
+    boolean flinkChangelog,
     int crawlMaxPages) {
 
   public static final String ES_VERSION = "8.19.21";
@@ -42,6 +43,7 @@ public record LocalStackSettings(
         c.integer("local.marketplace.port"),
         c.integer("local.flink.parallelism"),
         c.integer("local.flink.backgroundParallelism"),
+        c.bool("local.flink.changelog"),
         c.integer("local.crawl.maxPages"));
   }
 
@@ -63,12 +65,12 @@ public record LocalStackSettings(
 
   public LocalStackSettings withDataDir(Path dir) {
     return new LocalStackSettings(repoRoot, dir, httpPort, kafkaPort, kafkaPartitions, esHttpPort, esHeap, esZip,
-        postgresPort, marketplacePort, flinkParallelism, flinkBackgroundParallelism, crawlMaxPages);
+        postgresPort, marketplacePort, flinkParallelism, flinkBackgroundParallelism, flinkChangelog, crawlMaxPages);
   }
 
   /** All ports from the OS (for tests that must not collide with a running `ipwatch up`). */
   public LocalStackSettings withFreePorts() {
     return new LocalStackSettings(repoRoot, dataDir, 0, 0, kafkaPartitions, 0, esHeap, esZip, 0, 0,
-        flinkParallelism, flinkBackgroundParallelism, crawlMaxPages);
+        flinkParallelism, flinkBackgroundParallelism, flinkChangelog, crawlMaxPages);
   }
 }

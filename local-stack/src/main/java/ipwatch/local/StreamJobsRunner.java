@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.changelog.fs.FsStateChangelogOptions;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -31,6 +32,8 @@ public final class StreamJobsRunner implements AutoCloseable {
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toUri().toString());
     // RocksDB's working files next to the checkpoints, in the stack directory, rather than in /tmp
     conf.set(RocksDBOptions.LOCAL_DIRECTORIES, checkpointDir.resolveSibling("flink-rocksdb").toString());
+    // the state changelog (state.changelog), when on, next to the checkpoints it belongs to
+    conf.set(FsStateChangelogOptions.BASE_PATH, checkpointDir.resolveSibling("flink-changelog").toUri().toString());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
     StreamJobs.buildAll(config, env);
     JobClient client = env.executeAsync(StreamJobs.NAME);

@@ -20,6 +20,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateChangelogOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.StateBackendLoader;
@@ -81,6 +82,16 @@ class StateBackendSettingsTest {
     assertFalse(conf.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS));
     assertEquals(MemorySize.parse("64m"), conf.get(TaskManagerOptions.MANAGED_MEMORY_SIZE));
     assertInstanceOf(HashMapStateBackend.class, loaded(conf));
+  }
+
+  @Test
+  void theChangelogIsOffByDefaultAndTheEnvironmentTurnsItOnWithTheFileSystemLog() {
+    assertFalse(matchJobConfiguration(Map.of()).get(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG));
+
+    Configuration on = matchJobConfiguration(Map.of("IPWATCH_STATE_CHANGELOG", "true"));
+    assertTrue(on.get(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG));
+    assertEquals("filesystem", on.get(StateChangelogOptions.STATE_CHANGE_LOG_STORAGE));
+    assertEquals("rocksdb", on.get(StateBackendOptions.STATE_BACKEND), "RocksDB stays the materialised state");
   }
 
   @Test
