@@ -81,7 +81,7 @@ public final class LocalStack implements AutoCloseable {
     });
     casework = remember(clock.time("casework-api", () -> CaseworkServer.start(caseworkConfig())));
     streamJobs = remember(clock.time("flink jobs", () -> StreamJobsRunner.start(streamJobsConfig(),
-        settings.flinkParallelism(), dir.flink(), kafka.bootstrapServers())));
+        settings.flinkParallelism(), dir.flink(), kafka.bootstrapServers(), settings.flinkSeparateJobs())));
     clock.markReady();
     log.info("local stack started:\n{}", clock.report());
   }

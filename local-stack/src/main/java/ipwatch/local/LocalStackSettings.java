@@ -20,6 +20,7 @@ public record LocalStackSettings(
     int flinkParallelism,
     int flinkBackgroundParallelism,
     boolean flinkChangelog,
+    boolean flinkSeparateJobs,
     int crawlMaxPages) {
 
   public static final String ES_VERSION = "8.19.21";
@@ -44,6 +45,7 @@ public record LocalStackSettings(
         c.integer("local.flink.parallelism"),
         c.integer("local.flink.backgroundParallelism"),
         c.bool("local.flink.changelog"),
+        c.bool("local.flink.separateJobs"),
         c.integer("local.crawl.maxPages"));
   }
 
@@ -65,12 +67,14 @@ public record LocalStackSettings(
 
   public LocalStackSettings withDataDir(Path dir) {
     return new LocalStackSettings(repoRoot, dir, httpPort, kafkaPort, kafkaPartitions, esHttpPort, esHeap, esZip,
-        postgresPort, marketplacePort, flinkParallelism, flinkBackgroundParallelism, flinkChangelog, crawlMaxPages);
+        postgresPort, marketplacePort, flinkParallelism, flinkBackgroundParallelism, flinkChangelog, flinkSeparateJobs,
+        crawlMaxPages);
   }
 
   /** All ports from the OS (for tests that must not collide with a running `ipwatch up`). */
   public LocalStackSettings withFreePorts() {
     return new LocalStackSettings(repoRoot, dataDir, 0, 0, kafkaPartitions, 0, esHeap, esZip, 0, 0,
-        flinkParallelism, flinkBackgroundParallelism, flinkChangelog, crawlMaxPages);
+        flinkParallelism, flinkBackgroundParallelism, flinkChangelog, flinkSeparateJobs,
+        crawlMaxPages);
   }
 }

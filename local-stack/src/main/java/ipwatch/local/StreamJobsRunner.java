@@ -4,6 +4,8 @@ import ipwatch.model.config.Config;
 import ipwatch.stream.StreamJobs;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobStatus;
@@ -15,18 +17,24 @@ import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Runs the production streaming jobs (match, seller linking, relisting), unchanged, on a local MiniCluster with
+ * Runs the production streaming jobs (match, seller linking, relisting), unchanged, on a local MiniCluster (two when
+ * matching runs apart, {@code local.flink.separateJobs}) with
  * checkpoints and RocksDB's working files under the stack directory.
  */
 public final class StreamJobsRunner implements AutoCloseable {
-  private final JobClient client;
+  private final List<JobClient> clients;
 
-  private StreamJobsRunner(JobClient client) {
-    this.client = client;
+  private StreamJobsRunner(List<JobClient> clients) {
+    this.clients = clients;
   }
 
-  public static StreamJobsRunner start(Config streamJobs, int parallelism, Path checkpointDir, String bootstrap)
-      throws Exception {
+  /**
+   * @param separate matching as one Flink job and seller linking with relisting as another (each on its own
+   *     MiniCluster), so that the background pipelines' checkpoints never delay the flags; else all three as one job,
+   *     as {@code StreamJobsMain} runs them in production
+   */
+  public static StreamJobsRunner start(Config streamJobs, int parallelism, Path checkpointDir, String bootstrap,
+      boolean separate) throws Exception {
     Config config = streamJobs.with(Map.of("kafka.bootstrapServers", bootstrap));
     Configuration conf = StreamJobs.flinkConfiguration(config);
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toUri().toString());
@@ -34,15 +42,34 @@ public final class StreamJobsRunner implements AutoCloseable {
     conf.set(RocksDBOptions.LOCAL_DIRECTORIES, checkpointDir.resolveSibling("flink-rocksdb").toString());
     // the state changelog (state.changelog), when on, next to the checkpoints it belongs to
     conf.set(FsStateChangelogOptions.BASE_PATH, checkpointDir.resolveSibling("flink-changelog").toUri().toString());
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
-    StreamJobs.buildAll(config, env);
-    JobClient client = env.executeAsync(StreamJobs.NAME);
-    StreamJobsRunner runner = new StreamJobsRunner(client);
-    runner.awaitRunning(Duration.ofSeconds(60));
+    List<JobClient> clients = new ArrayList<>();
+    StreamJobsRunner runner = new StreamJobsRunner(clients);
+    try {
+      if (separate) {
+        clients.add(submit(conf, parallelism, env -> StreamJobs.buildMatching(config, env), StreamJobs.MATCHING_NAME));
+        clients.add(submit(conf, parallelism, env -> StreamJobs.buildBackground(config, env),
+            StreamJobs.BACKGROUND_NAME));
+      } else {
+        clients.add(submit(conf, parallelism, env -> StreamJobs.buildAll(config, env), StreamJobs.NAME));
+      }
+      for (JobClient client : clients) {
+        awaitRunning(client, Duration.ofSeconds(60));
+      }
+    } catch (Exception e) {
+      runner.close();
+      throw e;
+    }
     return runner;
   }
 
-  private void awaitRunning(Duration timeout) throws Exception {
+  private static JobClient submit(Configuration conf, int parallelism,
+      java.util.function.Consumer<StreamExecutionEnvironment> build, String name) throws Exception {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+    build.accept(env);
+    return env.executeAsync(name);
+  }
+
+  private static void awaitRunning(JobClient client, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       JobStatus status = client.getJobStatus().get(10, TimeUnit.SECONDS);
@@ -57,16 +84,25 @@ public final class StreamJobsRunner implements AutoCloseable {
     throw new IllegalStateException("the streaming jobs did not reach RUNNING within " + timeout.toSeconds() + " s");
   }
 
+  /** RUNNING when every job runs, else the status of the first one that does not. */
   public JobStatus status() throws Exception {
-    return client.getJobStatus().get(10, TimeUnit.SECONDS);
+    for (JobClient client : clients) {
+      JobStatus status = client.getJobStatus().get(10, TimeUnit.SECONDS);
+      if (status != JobStatus.RUNNING) {
+        return status;
+      }
+    }
+    return JobStatus.RUNNING;
   }
 
   @Override
-  public void close() throws Exception {
-    try {
-      client.cancel().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      // already finished or the MiniCluster is gone; nothing else to stop
+  public void close() {
+    for (JobClient client : clients) {
+      try {
+        client.cancel().get(30, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // already finished or the MiniCluster is gone; nothing else to stop
+      }
     }
   }
 }

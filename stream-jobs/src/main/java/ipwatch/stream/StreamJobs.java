@@ -15,6 +15,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class StreamJobs {
   public static final String NAME = "ipwatch-stream";
+  /** The job names when matching runs apart from the background pipelines. */
+  public static final String MATCHING_NAME = "ipwatch-matching";
+  public static final String BACKGROUND_NAME = "ipwatch-background";
 
   private StreamJobs() {}
 
@@ -24,7 +27,21 @@ public final class StreamJobs {
   }
 
   public static void buildAll(Config config, StreamExecutionEnvironment env) {
+    buildMatching(config, env);
+    buildBackground(config, env);
+  }
+
+  /** The match job alone: the pipeline whose latency users wait on (listing to flag). */
+  public static void buildMatching(Config config, StreamExecutionEnvironment env) {
     MatchJob.fromConfig(config).build(env);
+  }
+
+  /**
+   * Seller linking and relisting: run as a job of their own, their checkpoints no longer hold back the match job's
+   * (a Flink job's exactly-once sinks commit only when a checkpoint of the whole job completes, and relisting's
+   * large bucket state made some of them take 15-30 s under load).
+   */
+  public static void buildBackground(Config config, StreamExecutionEnvironment env) {
     SellerLinkJob.fromConfig(config).build(env);
     RelistingJob.fromConfig(config).build(env);
   }
