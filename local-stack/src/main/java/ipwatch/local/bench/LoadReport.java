@@ -61,8 +61,8 @@ final class LoadReport {
     out.println();
     out.println("== Platform load: summary");
     out.printf(Locale.ROOT, "command: ./ipwatch bench platform --rate %s --minutes %s --counterfeit-share %s"
-            + " --marks %s --seed %s%n", options.get("rate"), options.get("minutes"),
-        options.get("counterfeit-share"), options.get("marks"), options.get("seed"));
+            + " --marks %s --seed %s --warmup-minutes %s%n", options.get("rate"), options.get("minutes"),
+        options.get("counterfeit-share"), options.get("marks"), options.get("seed"), options.get("warmup-minutes"));
     out.printf(Locale.ROOT, "machine: %d cores; load average before %s, after %s; stack start-up %.1f s%n",
         Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, startupSeconds);
     row(out, "figure", "measured", "goal");

@@ -33,13 +33,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code ipwatch bench platform [--rate 2000] [--minutes 10] [--counterfeit-share 0.05] [--marks 300] [--seed 42]
- * [--drain-minutes 10] [--poll-ms 500]}
+ * [--drain-minutes 10] [--poll-ms 500] [--warmup-minutes 0]}
  *
  * <p>The whole local stack as {@code ipwatch up} starts it (fresh data directory, free ports), a registry registered
  * through the registry API, then synthetic listings published straight to {@code listings} at a target rate. Every
  * counterfeit must become exactly one case; the bench times each from publish to visible in the casework API, and
  * prints the latency percentiles, achieved rate, consumer lag, cases expected vs found and memory once a minute.
  * Exits 1 when a case was lost or doubled; a missed latency goal is a figure, not a failure.
+ *
+ * <p>{@code --warmup-minutes W} publishes at the same rate for W minutes first, without measuring: a freshly started
+ * JVM compiles its hot paths during the first minute or two and builds a backlog, so without it the figures mix that
+ * cold start with the steady state. Publishing does not pause between the two phases. Run with 0 for the cold start.
  */
 public final class PlatformLoadBench {
   private PlatformLoadBench() {}
@@ -146,6 +150,10 @@ public final class PlatformLoadBench {
       BlockingQueue<SyntheticMarketplace.Outgoing> queue = new ArrayBlockingQueue<>((int) Math.min(50_000, total));
       say(String.format(Locale.ROOT, "generator: %,.0f listings/s on one thread (pre-filling %,d of %,d)",
           prefill(market, queue), queue.size(), total));
+      double warmupMinutes = Double.parseDouble(o.get("warmup-minutes"));
+      if (warmupMinutes > 0) {
+        warmUpUnderLoad(producer, market, watcher, rate, warmupMinutes);
+      }
       AtomicBoolean generating = new AtomicBoolean(true);
       Thread generator = daemon("bench-generator", () -> {
         for (long n = queue.size(); n < total && generating.get(); n++) {
@@ -309,6 +317,32 @@ public final class PlatformLoadBench {
         (System.nanoTime() - t) / 1e9, probe.latencies().describe()));
   }
 
+  /**
+   * Publishes at {@code rate} for {@code minutes} without measuring: the counterfeits' cases are ignored, neither
+   * counted nor timed. The measured phase follows without a pause.
+   */
+  private static void warmUpUnderLoad(KafkaProducer<String, byte[]> producer, SyntheticMarketplace market,
+      CaseWatcher watcher, double rate, double minutes) {
+    long total = (long) Math.ceil(rate * minutes * 60);
+    long start = System.nanoTime();
+    RatePacer pacer = new RatePacer(rate, start, total);
+    long sent = 0;
+    while (!pacer.finished(sent)) {
+      long due = pacer.dueBy(System.nanoTime());
+      while (sent < due) {
+        SyntheticMarketplace.Outgoing next = market.next();
+        if (next.expectedAssetId() != null) {
+          watcher.ignore(next.listingId());
+        }
+        producer.send(new ProducerRecord<>(Topics.LISTINGS.name(), next.listingId(), next.value()));
+        sent++;
+      }
+      LockSupport.parkNanos(2_000_000L);
+    }
+    say(String.format(Locale.ROOT, "load warm-up: %,d listings at %,.0f/s in %.1f s, not measured", sent, rate,
+        (System.nanoTime() - start) / 1e9));
+  }
+
   /** Fills the queue before the clock starts; answers the generator's own rate on one thread. */
   private static double prefill(SyntheticMarketplace market, BlockingQueue<SyntheticMarketplace.Outgoing> queue) {
     long t = System.nanoTime();
@@ -342,7 +376,8 @@ public final class PlatformLoadBench {
 
   static Map<String, String> options(String[] args) {
     Map<String, String> o = new LinkedHashMap<>(Map.of("rate", "2000", "minutes", "10", "counterfeit-share", "0.05",
-        "marks", "300", "seed", "42", "drain-minutes", "10", "poll-ms", "500"));
+        "marks", "300", "seed", "42", "drain-minutes", "10", "poll-ms", "500",
+        "warmup-minutes", "0"));
     for (int i = 0; i < args.length; i++) {
       String key = args[i].replaceFirst("^--", "");
       if (!o.containsKey(key) || i + 1 >= args.length) {

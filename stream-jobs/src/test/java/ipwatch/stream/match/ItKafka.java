@@ -1,6 +1,7 @@
 package ipwatch.stream.match;
 
 import ipwatch.local.infra.InProcessKafka;
+import ipwatch.model.IpAsset;
 import ipwatch.model.Json;
 import ipwatch.model.Listing;
 import ipwatch.model.Topics;
@@ -81,6 +82,13 @@ public final class ItKafka implements AutoCloseable {
     p.put("acks", "all");
     p.put("enable.idempotence", "true");
     return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+  }
+
+  /** The demo registry (TestData.demoRegistry) onto {@code ip-registry}, keyed by asset id. */
+  public static void sendDemoRegistry(KafkaProducer<String, String> producer) {
+    for (IpAsset asset : TestData.demoRegistry()) {
+      producer.send(new ProducerRecord<>(Topics.IP_REGISTRY.name(), asset.assetId(), Json.write(asset)));
+    }
   }
 
   public static ProducerRecord<String, String> listing(Listing l) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ipwatch.model.Flag;
-import ipwatch.model.IpAsset;
 import ipwatch.model.Json;
 import ipwatch.model.Listing;
 import ipwatch.model.Topics;
@@ -26,7 +25,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,9 +56,7 @@ class MatchJobBrokerRestartIT {
         counterfeits.add("l-counterfeit-" + i);
       }
       try (KafkaProducer<String, String> producer = producer(kafka)) {
-        for (IpAsset asset : TestData.demoRegistry()) {
-          producer.send(new ProducerRecord<>(Topics.IP_REGISTRY.name(), asset.assetId(), Json.write(asset)));
-        }
+        ItKafka.sendDemoRegistry(producer);
         producer.flush();
       }
 

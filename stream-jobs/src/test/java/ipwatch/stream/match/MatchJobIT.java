@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ipwatch.model.Flag;
-import ipwatch.model.IpAsset;
 import ipwatch.model.Json;
 import ipwatch.model.Topics;
 import ipwatch.stream.kafka.DeadLetterRecordSerializer;
@@ -53,9 +52,7 @@ class MatchJobIT {
   @Test
   void onlyTheCounterfeitIsFlaggedExactlyOnceAndTheMalformedListingIsDeadLettered() throws Exception {
     try (KafkaProducer<String, String> producer = kafka.producer()) {
-      for (IpAsset asset : TestData.demoRegistry()) {
-        producer.send(new ProducerRecord<>(Topics.IP_REGISTRY.name(), asset.assetId(), Json.write(asset)));
-      }
+      ItKafka.sendDemoRegistry(producer);
       producer.send(listing(TestData.counterfeit("l-counterfeit")));
       producer.send(listing(TestData.genuine("l-genuine")));
       producer.send(listing(TestData.unrelated("l-unrelated")));

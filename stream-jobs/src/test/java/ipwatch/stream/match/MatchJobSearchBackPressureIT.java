@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ipwatch.model.Flag;
-import ipwatch.model.IpAsset;
-import ipwatch.model.Json;
 import ipwatch.model.Topics;
 import ipwatch.stream.elastic.SearchDocument;
 import ipwatch.stream.kafka.KafkaIo;
@@ -25,7 +23,6 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,9 +67,7 @@ class MatchJobSearchBackPressureIT {
   @Test
   void aStalledListingIndexDoesNotHoldBackTheFlags() throws Exception {
     try (KafkaProducer<String, String> producer = kafka.producer()) {
-      for (IpAsset asset : TestData.demoRegistry()) {
-        producer.send(new ProducerRecord<>(Topics.IP_REGISTRY.name(), asset.assetId(), Json.write(asset)));
-      }
+      ItKafka.sendDemoRegistry(producer);
       producer.send(ItKafka.listing(TestData.genuine("l-genuine")));
       // enough listings ahead of the counterfeit to fill the network buffers towards a stalled index: a source that
       // fed both matching and the index would stop before it reached the counterfeit

@@ -8,7 +8,6 @@ import ipwatch.local.infra.FlinkRestClient;
 import ipwatch.local.infra.FlinkStandaloneCluster;
 import ipwatch.local.infra.KafkaCluster;
 import ipwatch.model.Flag;
-import ipwatch.model.IpAsset;
 import ipwatch.model.Json;
 import ipwatch.model.Listing;
 import ipwatch.model.Topics;
@@ -73,9 +72,7 @@ class StreamJobsMultiHostIT {
         kafka.start();
         kafka.createTopics(Topics.all(), PARALLELISM);
         try (KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
-          for (IpAsset asset : TestData.demoRegistry()) {
-            producer.send(new ProducerRecord<>(Topics.IP_REGISTRY.name(), asset.assetId(), Json.write(asset)));
-          }
+          ItKafka.sendDemoRegistry(producer);
           producer.flush();
         }
       }, StreamJobsMultiHostIT::onOwnThread);
