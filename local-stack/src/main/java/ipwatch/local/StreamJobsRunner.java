@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.changelog.fs.FsStateChangelogOptions;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -18,8 +19,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Runs the production streaming jobs (match, seller linking, relisting), unchanged, on a local MiniCluster (two when
- * matching runs apart, {@code local.flink.separateJobs}) with
- * checkpoints and RocksDB's working files under the stack directory.
+ * matching runs apart, {@code local.flink.separateJobs}) with checkpoints and RocksDB's working files under the stack
+ * directory.
  */
 public final class StreamJobsRunner implements AutoCloseable {
   private final List<JobClient> clients;
@@ -63,7 +64,7 @@ public final class StreamJobsRunner implements AutoCloseable {
   }
 
   private static JobClient submit(Configuration conf, int parallelism,
-      java.util.function.Consumer<StreamExecutionEnvironment> build, String name) throws Exception {
+      Consumer<StreamExecutionEnvironment> build, String name) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
     build.accept(env);
     return env.executeAsync(name);

@@ -24,6 +24,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -201,23 +203,8 @@ public final class PlatformLoadBench {
       memory.sample();
 
       watcher.publishingStarted(System.currentTimeMillis());
-      RatePacer pacer = new RatePacer(rate, start, total);
-      while (!pacer.finished(sent.get())) {
-        long due = pacer.dueBy(System.nanoTime());
-        while (sent.get() < due) {
-          SyntheticMarketplace.Outgoing next = queue.poll();
-          if (next == null) {
-            stalls.incrementAndGet();
-            break;
-          }
-          if (next.expectedAssetId() != null) {
-            watcher.expect(next.listingId(), next.expectedAssetId(), System.currentTimeMillis());
-          }
-          producer.send(new ProducerRecord<>(Topics.LISTINGS.name(), next.listingId(), next.value()));
-          sent.incrementAndGet();
-        }
-        LockSupport.parkNanos(2_000_000L);
-      }
+      publishAtRate(producer, new RatePacer(rate, start, total), queue::poll,
+          c -> watcher.expect(c.listingId(), c.expectedAssetId(), System.currentTimeMillis()), sent, stalls);
       producer.flush();
       double publishSeconds = (System.nanoTime() - start) / 1e9;
       double cpuPublishing = StackCpu.seconds() - cpuAtStart;
@@ -325,22 +312,37 @@ public final class PlatformLoadBench {
       CaseWatcher watcher, double rate, double minutes) {
     long total = (long) Math.ceil(rate * minutes * 60);
     long start = System.nanoTime();
-    RatePacer pacer = new RatePacer(rate, start, total);
-    long sent = 0;
-    while (!pacer.finished(sent)) {
+    AtomicLong sent = new AtomicLong();
+    publishAtRate(producer, new RatePacer(rate, start, total), market::next, c -> watcher.ignore(c.listingId()), sent,
+        new AtomicLong());
+    say(String.format(Locale.ROOT, "load warm-up: %,d listings at %,.0f/s in %.1f s, not measured", sent.get(), rate,
+        (System.nanoTime() - start) / 1e9));
+  }
+
+  /**
+   * Sends listings to {@code listings} as {@code pacer} allows until it is finished, calling {@code onCounterfeit}
+   * for each counterfeit before it is sent. A {@code next} that answers null (the generator is behind) counts a stall
+   * and waits for the next tick.
+   */
+  private static void publishAtRate(KafkaProducer<String, byte[]> producer, RatePacer pacer,
+      Supplier<SyntheticMarketplace.Outgoing> next, Consumer<SyntheticMarketplace.Outgoing> onCounterfeit,
+      AtomicLong sent, AtomicLong stalls) {
+    while (!pacer.finished(sent.get())) {
       long due = pacer.dueBy(System.nanoTime());
-      while (sent < due) {
-        SyntheticMarketplace.Outgoing next = market.next();
-        if (next.expectedAssetId() != null) {
-          watcher.ignore(next.listingId());
+      while (sent.get() < due) {
+        SyntheticMarketplace.Outgoing o = next.get();
+        if (o == null) {
+          stalls.incrementAndGet();
+          break;
         }
-        producer.send(new ProducerRecord<>(Topics.LISTINGS.name(), next.listingId(), next.value()));
-        sent++;
+        if (o.expectedAssetId() != null) {
+          onCounterfeit.accept(o);
+        }
+        producer.send(new ProducerRecord<>(Topics.LISTINGS.name(), o.listingId(), o.value()));
+        sent.incrementAndGet();
       }
       LockSupport.parkNanos(2_000_000L);
     }
-    say(String.format(Locale.ROOT, "load warm-up: %,d listings at %,.0f/s in %.1f s, not measured", sent, rate,
-        (System.nanoTime() - start) / 1e9));
   }
 
   /** Fills the queue before the clock starts; answers the generator's own rate on one thread. */
