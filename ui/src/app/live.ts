@@ -1,6 +1,15 @@
 import { t } from './i18n';
 
-export interface CaseUpdate { caseId: string; status: string; version: number }
+export interface CaseUpdate {
+  caseId: string;
+  status: string;
+  version: number;
+  listingId: string;
+  assetId: string;
+  marketplace: string;
+  jurisdiction: string;
+  createdAt: string;
+}
 
 type Listener = (u: CaseUpdate) => void;
 

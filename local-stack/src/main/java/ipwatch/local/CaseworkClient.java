@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** A small HTTP client for the casework API, as a party with a bearer token would use it. */
 public final class CaseworkClient {
@@ -39,6 +41,26 @@ public final class CaseworkClient {
         .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
     HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
     return new Reply(res.statusCode(), res.body().isBlank() ? null : Json.mapper().readTree(res.body()));
+  }
+
+  /**
+   * Opens the caller's {@code GET /api/events} stream (resuming after {@code lastEventId} when not empty) and answers
+   * its lines as they arrive; read them with {@link ServerSentEvents}, close the stream to disconnect.
+   */
+  public Stream<String> eventLines(String token, String lastEventId) throws IOException, InterruptedException {
+    HttpRequest.Builder req = HttpRequest.newBuilder(base.resolve("/api/events")).header("Accept", "text/event-stream")
+        .header("Authorization", "Bearer " + token);
+    if (!lastEventId.isEmpty()) {
+      req.header("Last-Event-ID", lastEventId);
+    }
+    HttpResponse<Stream<String>> res = http.send(req.GET().build(), HttpResponse.BodyHandlers.ofLines());
+    if (res.statusCode() != 200) {
+      try (Stream<String> body = res.body()) {
+        throw new IOException("GET /api/events answered " + res.statusCode() + ": "
+            + body.collect(Collectors.joining("\n")));
+      }
+    }
+    return res.body();
   }
 
   /** One page (1-based) of the cases the caller may see: {@code {items, total, page, size}}. */

@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,6 +70,12 @@ class EventStreamIT {
       SseClient.Event opened = nordvik.await(e -> e.event().equals("case.updated") && about(e, nordvikCase), WAIT);
       assertEquals("DETECTED", opened.data().getString("status"));
       assertEquals(1, opened.data().getInteger("version"));
+      // the event says what the case is about, so a client can match or show it without fetching it
+      JsonObject read = TestApi.json(f.api.get("/api/cases/" + nordvikCase, f.token("rights-holder")), 200);
+      for (String field : List.of("listingId", "assetId", "marketplace", "jurisdiction")) {
+        assertEquals(read.getString(field), opened.data().getString(field), field);
+      }
+      assertEquals(Instant.parse(read.getString("createdAt")), Instant.parse(opened.data().getString("createdAt")));
       nordvik.await(e -> e.event().equals("alert") && about(e, nordvikCase), WAIT);
       lumora.await(e -> e.event().equals("case.updated") && about(e, lumoraCase), WAIT);
       // events go out in id order: once Nordvik has its confirmation (written after Lumora's case was opened), it

@@ -2,29 +2,32 @@ package ipwatch.local.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import ipwatch.local.CaseworkClient;
+import ipwatch.local.ServerSentEvents;
+import ipwatch.model.Json;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 /**
- * Watches the casework API as a client would: the regulator's newest cases, page after page until it reaches cases
- * it has seen, and times each expected case from the moment its listing was published to the moment it is first
- * seen. The case list is ordered by creation time, newest first; a case committed slightly out of order is still
- * caught because paging goes a margin past the newest case of the previous round. The API pages through at most
- * 10,000 results, so a client more than 10,000 cases behind cannot page down to what it saw: it reads the newest
- * 10,000 and moves on, and the cases below are first seen by the final sweep per marketplace, which finds anything the
- * polling missed. Their client-side latency is then the sweep's; the server-side one below is unaffected.
+ * Watches the casework API as a client would: the regulator's {@code GET /api/events} stream, where every new case it
+ * may see arrives as a {@code case.updated} event naming its listing, asset and {@code createdAt} (the portal's live
+ * list reads the same stream). Each expected case is timed from the moment its listing was published to the moment its
+ * first event arrives here: the event is written in the case's own transaction and the API sends it after the commit,
+ * so by then {@code GET /api/cases} returns the case too. A dropped stream is reopened with {@code Last-Event-ID}; the
+ * final {@link #sweep} pages through every marketplace's cases and finds anything the stream did not deliver, and
+ * counts the cases per listing and asset.
  *
  * <p>Each expected case is also timed on the server's clock, from publication to its {@code createdAt} (the bench and
- * the stack share a machine and a clock): the pipeline's own latency, free of how fast this client pages. The case
+ * the stack share a machine and a clock): the pipeline's own latency, free of how fast this client is served. The case
  * becomes visible when its ingestion batch commits, at most that batch's duration after {@code createdAt}.
  */
 final class CaseWatcher {
   private static final int PAGE = 100;
   /** How deep the API lets a client page (it answers 400 beyond). */
   private static final int MAX_WINDOW = 10_000;
-  private static final long MARGIN_MILLIS = 3_000;
 
   /** A counterfeit the bench published: the case it must become, and when it was published. */
   record Expected(String assetId, long publishedMillis) {}
@@ -41,10 +44,14 @@ final class CaseWatcher {
   private volatile long publishingStartedMillis;
   private final java.util.Set<String> ignored = ConcurrentHashMap.newKeySet();
   private volatile long found;
-  private long newestCreatedMillis;
   private long unexpected;
   private long requests;
   private long throttled;
+  private volatile long events;
+  private volatile long reconnects;
+  private volatile boolean following;
+  private volatile Stream<String> stream;
+  private Thread follower;
 
   CaseWatcher(CaseworkClient api, String token) {
     this.api = api;
@@ -65,35 +72,72 @@ final class CaseWatcher {
     ignored.add(listingId);
   }
 
-  /** One round over the newest cases; answers how many new cases it saw. */
-  int poll() throws Exception {
-    long stopBelow = newestCreatedMillis - MARGIN_MILLIS;
-    long newest = newestCreatedMillis;
-    int fresh = 0;
-    for (int page = 1; page * PAGE <= MAX_WINDOW; page++) {
-      JsonNode items = page("/api/cases?page=" + page + "&size=" + PAGE);
-      long oldestOnPage = Long.MAX_VALUE;
-      for (JsonNode c : items) {
-        long created = Instant.parse(c.path("createdAt").asText()).toEpochMilli();
-        newest = Math.max(newest, created);
-        oldestOnPage = Math.min(oldestOnPage, created);
-        fresh += see(c) ? 1 : 0;
-      }
-      if (items.size() < PAGE || oldestOnPage < stopBelow) {
-        break;
-      }
-    }
-    newestCreatedMillis = newest;
-    return fresh;
+  /**
+   * Connects to the event stream and reads it on a thread of its own until {@link #stopFollowing}; answers once the
+   * stream is open, so every case committed from now on is announced to this watcher.
+   */
+  void startFollowing() throws Exception {
+    following = true;
+    Stream<String> first = api.eventLines(token, "");
+    stream = first;
+    follower = new Thread(() -> follow(first), "bench-case-events");
+    follower.setDaemon(true);
+    follower.start();
   }
 
-  /** Pages through every marketplace's cases: what polling missed, and the count per listing and asset. */
+  private void follow(Stream<String> opened) {
+    ServerSentEvents parser = new ServerSentEvents();
+    Stream<String> lines = opened;
+    while (following) {
+      try (Stream<String> s = lines) {
+        for (java.util.Iterator<String> it = s.iterator(); it.hasNext(); ) {
+          ServerSentEvents.Event e = parser.line(it.next());
+          if (e != null && e.name().equals("case.updated")) {
+            events++;
+            JsonNode d = Json.mapper().readTree(e.data());
+            see(d.path("caseId").asText(), d.path("listingId").asText(), d.path("assetId").asText(),
+                d.path("createdAt").asText());
+          }
+        }
+      } catch (RuntimeException | java.io.IOException ended) {
+        // the stream broke or was closed by stopFollowing
+      }
+      while (following) {
+        try {
+          reconnects++;
+          lines = api.eventLines(token, parser.lastId());
+          stream = lines;
+          break;
+        } catch (Exception e) {
+          LockSupport.parkNanos(1_000_000_000L);
+        }
+      }
+    }
+  }
+
+  /** Closes the stream and waits for the reading thread to end. */
+  void stopFollowing() throws InterruptedException {
+    following = false;
+    Stream<String> s = stream;
+    if (s != null) {
+      s.close();
+    }
+    if (follower != null) {
+      follower.interrupt();
+      follower.join(10_000);
+    }
+  }
+
+  /** Pages through every marketplace's cases: what the event stream did not deliver, and the count per listing and asset. */
   void sweep(int marketplaces) throws Exception {
     for (int m = 0; m < marketplaces; m++) {
       for (int page = 1; page * PAGE <= MAX_WINDOW; page++) {
         JsonNode items = page("/api/cases?marketplace=" + SyntheticMarketplace.marketplace(m) + "&page=" + page
             + "&size=" + PAGE);
-        items.forEach(this::see);
+        for (JsonNode c : items) {
+          see(c.path("id").asText(), c.path("listingId").asText(), c.path("assetId").asText(),
+              c.path("createdAt").asText());
+        }
         if (items.size() < PAGE) {
           break;
         }
@@ -117,14 +161,13 @@ final class CaseWatcher {
     }
   }
 
-  private boolean see(JsonNode c) {
-    String listingId = c.path("listingId").asText();
-    String assetId = c.path("assetId").asText();
+  /** Records a case seen by the stream or the sweep; answers whether it is the first sight of that case id. */
+  private synchronized boolean see(String caseId, String listingId, String assetId, String createdAt) {
     if (ignored.contains(listingId)) {
       return false;
     }
     boolean first = casesByPair.computeIfAbsent(listingId + "|" + assetId, k -> new java.util.HashSet<>())
-        .add(c.path("id").asText());
+        .add(caseId);
     if (!first) {
       return false;
     }
@@ -132,7 +175,7 @@ final class CaseWatcher {
     if (e != null && e.assetId().equals(assetId)) {
       if (casesByPair.get(listingId + "|" + assetId).size() == 1) {
         latencies.record(Math.max(0, System.currentTimeMillis() - e.publishedMillis()));
-        long created = Math.max(0, Instant.parse(c.path("createdAt").asText()).toEpochMilli() - e.publishedMillis());
+        long created = Math.max(0, Instant.parse(createdAt).toEpochMilli() - e.publishedMillis());
         createdLatencies.record(created);
         long minute = Math.max(0, (e.publishedMillis() - publishingStartedMillis) / 60_000);
         createdByMinute.computeIfAbsent(minute, m -> new LatencySummary()).record(created);
@@ -161,6 +204,15 @@ final class CaseWatcher {
   /** Cases for a listing and asset the bench did not expect (a genuine or unrelated listing, or a second mark). */
   long unexpected() {
     return unexpected;
+  }
+
+  /** {@code case.updated} events read from the stream, and how often it was reopened. */
+  long events() {
+    return events;
+  }
+
+  long reconnects() {
+    return reconnects;
   }
 
   long requests() {

@@ -19,7 +19,7 @@ final class LoadReport {
   private final double drainSeconds;
   /** CPU seconds of the stack while publishing, and while publishing plus draining. */
   private final double[] cpu;
-  private final long foundByPolling;
+  private final long foundByEvents;
   private final CaseWatcher cases;
   private final List<MemorySampler.Sample> memory;
   private final String loadBefore;
@@ -28,7 +28,7 @@ final class LoadReport {
 
   LoadReport(Map<String, String> options, long sent, double publishSeconds, long stalls, Map<String, Long> lagAtEnd,
       Map<String, Long> lagAfterDrain, PipelineProbe.Stages stagesAtEnd, PipelineProbe.Stages stagesAfterDrain,
-      double drainSeconds, double[] cpu, long foundByPolling, CaseWatcher cases,
+      double drainSeconds, double[] cpu, long foundByEvents, CaseWatcher cases,
       List<MemorySampler.Sample> memory, String loadBefore, String loadAfter, double startupSeconds) {
     this.options = options;
     this.sent = sent;
@@ -40,7 +40,7 @@ final class LoadReport {
     this.stagesAfterDrain = stagesAfterDrain;
     this.drainSeconds = drainSeconds;
     this.cpu = cpu.clone();
-    this.foundByPolling = foundByPolling;
+    this.foundByEvents = foundByEvents;
     this.cases = cases;
     this.memory = memory;
     this.loadBefore = loadBefore;
@@ -69,14 +69,14 @@ final class LoadReport {
     row(out, "publish rate achieved", String.format(Locale.ROOT, "%,.0f listings/s (%,d in %.1f s)",
         sent / publishSeconds, sent, publishSeconds), "2,000/s for 10 min (target " + options.get("rate") + "/s)");
     row(out, "generator stalls", String.valueOf(stalls), "0 (the generator is not the bottleneck)");
-    row(out, "publish -> case visible in API", cases.latencies().describe(), "p99 <= 3 s");
+    row(out, "publish -> case event at the client", cases.latencies().describe(), "p99 <= 3 s");
     row(out, "publish -> case createdAt (server)", cases.createdLatencies().describe(),
         "the pipeline alone (visible at its batch's commit, shortly after)");
     LatencySummary warm = cases.createdAfterFirstMinute();
     row(out, "  the same, published after minute 1", warm.count() == 0 ? "none" : warm.describe(),
         "the stack warmed up (JIT, caches); the first minute is in the per-minute lines below");
-    row(out, "cases expected / found", String.format(Locale.ROOT, "%,d / %,d (%,d by polling, the rest by the"
-        + " final sweep)", cases.expectedCount(), cases.foundNow(), foundByPolling), "all found");
+    row(out, "cases expected / found", String.format(Locale.ROOT, "%,d / %,d (%,d by the event stream, the rest by"
+        + " the final sweep)", cases.expectedCount(), cases.foundNow(), foundByEvents), "all found");
     row(out, "cases missing at the end", String.valueOf(missing()),
         "0 (missing = lost, or still in the pipeline when the drain ended: see the lag and stages)");
     row(out, "cases doubled (same listing+asset)", String.valueOf(cases.doubled()), "0");
@@ -94,8 +94,9 @@ final class LoadReport {
     row(out, "heap after GC (this JVM)", trend(MemorySampler.Sample::heapAfterGcMb), "bounded: no upward trend");
     row(out, "JVM RSS (heap + RocksDB + native)", trend(MemorySampler.Sample::jvmRssMb), "bounded: no upward trend");
     row(out, "Elasticsearch RSS", trend(MemorySampler.Sample::esRssMb), "bounded: no upward trend");
-    row(out, "API requests by the watcher", String.format(Locale.ROOT, "%,d (%,d answered 429/503)",
-        cases.requests(), cases.throttled()), "");
+    row(out, "what the watcher read", String.format(Locale.ROOT, "%,d case events, %d reconnects; sweep %,d"
+        + " requests (%,d answered 429/503)", cases.events(), cases.reconnects(), cases.requests(), cases.throttled()),
+        "");
     out.println("memory samples (once a minute, plus before and after):");
     memory.forEach(s -> out.println(MemorySampler.describe(s)));
     out.println("publish -> case createdAt (server) by the minute the counterfeit was published:");

@@ -35,7 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code ipwatch bench platform [--rate 2000] [--minutes 10] [--counterfeit-share 0.05] [--marks 300] [--seed 42]
- * [--drain-minutes 10] [--poll-ms 500] [--warmup-minutes 0]}
+ * [--drain-minutes 10] [--warmup-minutes 0]}
  *
  * <p>The whole local stack as {@code ipwatch up} starts it (fresh data directory, free ports), a registry registered
  * through the registry API, then synthetic listings published straight to {@code listings} at a target rate. Every
@@ -146,6 +146,7 @@ public final class PlatformLoadBench {
     try (KafkaProducer<String, byte[]> producer = producer(stack.kafka().bootstrapServers());
         ConsumerLag lag = new ConsumerLag(stack.kafka().bootstrapServers())) {
       warmUp(api, tokens.get("regulator"), producer, market, watcher);
+      watcher.startFollowing();
       PipelineProbe stages = new PipelineProbe(stack.elasticsearch().httpUrl(), lag, api, tokens.get("regulator"));
 
       long total = (long) Math.ceil(rate * minutes * 60);
@@ -164,19 +165,6 @@ public final class PlatformLoadBench {
           } catch (InterruptedException e) {
             return;
           }
-        }
-      });
-
-      AtomicBoolean watching = new AtomicBoolean(true);
-      long pollMs = Long.parseLong(o.get("poll-ms"));
-      Thread watch = daemon("bench-case-watcher", () -> {
-        while (watching.get()) {
-          try {
-            watcher.poll();
-          } catch (Exception e) {
-            say("case watcher: " + e.getMessage());
-          }
-          LockSupport.parkNanos(pollMs * 1_000_000L);
         }
       });
 
@@ -236,18 +224,18 @@ public final class PlatformLoadBench {
       double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
       double cpuTotal = StackCpu.seconds() - cpuAtStart;
       PipelineProbe.Stages stagesAfterDrain = stages.read();
-      watching.set(false);
-      watch.join(60_000);
+      watcher.stopFollowing();
       minutely.interrupt();
       memory.sample();
       Map<String, Long> lagAfterDrain = new LinkedHashMap<>(lag.of(Topics.LISTINGS.name(), "ipwatch-match",
           "ipwatch-match-search", "ipwatch-sellers", "ipwatch-relisting"));
       lagAfterDrain.putAll(lag.of(Topics.INFRINGEMENTS.name(), "casework-api"));
-      long foundByPolling = watcher.foundNow();
+      long foundByEvents = watcher.foundNow();
       watcher.sweep(SyntheticMarketplace.MARKETPLACES);
 
       LoadReport report = new LoadReport(o, sent.get(), publishSeconds, stalls.get(), lagAtEnd, lagAfterDrain,
-          stagesAtEnd, stagesAfterDrain, drainSeconds, new double[] {cpuPublishing, cpuTotal}, foundByPolling, watcher, memory.samples(), uptimeBefore, uptime(), startup);
+          stagesAtEnd, stagesAfterDrain, drainSeconds, new double[] {cpuPublishing, cpuTotal}, foundByEvents, watcher, memory.samples(), uptimeBefore, uptime(),
+          startup);
       report.print(System.out);
       return report.lostOrDoubled() ? 1 : 0;
     }
@@ -286,6 +274,7 @@ public final class PlatformLoadBench {
       SyntheticMarketplace market, CaseWatcher main) throws Exception {
     long t = System.nanoTime();
     CaseWatcher probe = new CaseWatcher(api, token);
+    probe.startFollowing();
     for (int i : new int[] {0, market.marks().size() - 1}) {
       SyntheticMarketplace.Outgoing o = market.counterfeitOf(i);
       probe.expect(o.listingId(), o.expectedAssetId(), System.currentTimeMillis());
@@ -297,9 +286,9 @@ public final class PlatformLoadBench {
       if (System.nanoTime() - t > 300_000_000_000L) {
         throw new IllegalStateException("the warm-up counterfeits did not become cases within 5 minutes");
       }
-      probe.poll();
-      Thread.sleep(500);
+      Thread.sleep(100);
     }
+    probe.stopFollowing();
     say(String.format(Locale.ROOT, "warm-up: both probe counterfeits are cases after %.1f s (latency %s)",
         (System.nanoTime() - t) / 1e9, probe.latencies().describe()));
   }
@@ -378,7 +367,7 @@ public final class PlatformLoadBench {
 
   static Map<String, String> options(String[] args) {
     Map<String, String> o = new LinkedHashMap<>(Map.of("rate", "2000", "minutes", "10", "counterfeit-share", "0.05",
-        "marks", "300", "seed", "42", "drain-minutes", "10", "poll-ms", "500",
+        "marks", "300", "seed", "42", "drain-minutes", "10",
         "warmup-minutes", "0"));
     for (int i = 0; i < args.length; i++) {
       String key = args[i].replaceFirst("^--", "");
