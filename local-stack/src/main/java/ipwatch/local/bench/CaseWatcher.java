@@ -5,10 +5,13 @@ import ipwatch.local.CaseworkClient;
 import ipwatch.local.ServerSentEvents;
 import ipwatch.model.Json;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -41,10 +44,17 @@ final class CaseWatcher {
   private final LatencySummary createdLatencies = new LatencySummary();
   /** Server-side latencies by the minute of publication (0 = the first minute, while the JIT still compiles). */
   private final java.util.TreeMap<Long, LatencySummary> createdByMinute = new java.util.TreeMap<>();
+  /** Client-side latencies by the minute of publication. */
+  private final java.util.TreeMap<Long, LatencySummary> visibleByMinute = new java.util.TreeMap<>();
+  /** Client-side latencies by the 10-second window of publication (epoch millis / 10,000), to find the slow spells. */
+  private final java.util.TreeMap<Long, LatencySummary> visibleByWindow = new java.util.TreeMap<>();
   private volatile long publishingStartedMillis;
   private final java.util.Set<String> ignored = ConcurrentHashMap.newKeySet();
   private volatile long found;
   private long unexpected;
+  private final java.util.Set<String> explained = new java.util.HashSet<>();
+  private final Map<String, Long> otherCases = new HashMap<>();
+  private final Map<String, List<String>> otherExamples = new HashMap<>();
   private long requests;
   private long throttled;
   private volatile long events;
@@ -128,8 +138,12 @@ final class CaseWatcher {
     }
   }
 
-  /** Pages through every marketplace's cases: what the event stream did not deliver, and the count per listing and asset. */
-  void sweep(int marketplaces) throws Exception {
+  /**
+   * Pages through every marketplace's cases: what the event stream did not deliver, and the count per listing and
+   * asset. Each case the bench did not expect is tallied by what {@code listingKind} says its listing was (from the
+   * case's URL) and by the case's kind, with a few titles as examples.
+   */
+  void sweep(int marketplaces, Function<String, String> listingKind) throws Exception {
     for (int m = 0; m < marketplaces; m++) {
       for (int page = 1; page * PAGE <= MAX_WINDOW; page++) {
         JsonNode items = page("/api/cases?marketplace=" + SyntheticMarketplace.marketplace(m) + "&page=" + page
@@ -137,12 +151,40 @@ final class CaseWatcher {
         for (JsonNode c : items) {
           see(c.path("id").asText(), c.path("listingId").asText(), c.path("assetId").asText(),
               c.path("createdAt").asText());
+          explainIfUnexpected(c, listingKind);
         }
         if (items.size() < PAGE) {
           break;
         }
       }
     }
+  }
+
+  private void explainIfUnexpected(JsonNode c, Function<String, String> listingKind) {
+    String listingId = c.path("listingId").asText();
+    Expected e = expected.get(listingId);
+    if (ignored.contains(listingId) || e != null && e.assetId().equals(c.path("assetId").asText())
+        || !explained.add(c.path("id").asText())) {
+      return;
+    }
+    String key = listingKind.apply(c.path("url").asText()) + (e != null ? " (a case for another mark)" : "") + " -> "
+        + c.path("kind").asText() + " case";
+    otherCases.merge(key, 1L, Long::sum);
+    List<String> ex = otherExamples.computeIfAbsent(key, k -> new ArrayList<>());
+    if (ex.size() < 3) {
+      ex.add("\"" + c.path("title").asText() + "\" -> " + c.path("assetId").asText() + " (score "
+          + c.path("score").asText() + ")");
+    }
+  }
+
+  /** The unexpected cases of the sweep by "listing kind -> case kind", most first, each with up to three examples. */
+  List<String> otherCasesExplained() {
+    List<String> out = new ArrayList<>();
+    otherCases.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(en -> {
+      out.add(String.format(java.util.Locale.ROOT, "%,7d  %s", en.getValue(), en.getKey()));
+      otherExamples.get(en.getKey()).forEach(x -> out.add("           e.g. " + x));
+    });
+    return out;
   }
 
   private JsonNode page(String path) throws Exception {
@@ -174,11 +216,14 @@ final class CaseWatcher {
     Expected e = expected.get(listingId);
     if (e != null && e.assetId().equals(assetId)) {
       if (casesByPair.get(listingId + "|" + assetId).size() == 1) {
-        latencies.record(Math.max(0, System.currentTimeMillis() - e.publishedMillis()));
+        long visible = Math.max(0, System.currentTimeMillis() - e.publishedMillis());
+        latencies.record(visible);
         long created = Math.max(0, Instant.parse(createdAt).toEpochMilli() - e.publishedMillis());
         createdLatencies.record(created);
         long minute = Math.max(0, (e.publishedMillis() - publishingStartedMillis) / 60_000);
         createdByMinute.computeIfAbsent(minute, m -> new LatencySummary()).record(created);
+        visibleByMinute.computeIfAbsent(minute, m -> new LatencySummary()).record(visible);
+        visibleByWindow.computeIfAbsent(e.publishedMillis() / 10_000, w -> new LatencySummary()).record(visible);
         found++;
       }
     } else if (!assetId.isEmpty()) {
@@ -235,6 +280,22 @@ final class CaseWatcher {
   /** {@link #createdLatencies()} by the minute (from 0) in which the counterfeit was published. */
   java.util.SortedMap<Long, LatencySummary> createdByMinute() {
     return createdByMinute;
+  }
+
+  /** {@link #latencies()} by the minute (from 0) in which the counterfeit was published. */
+  java.util.SortedMap<Long, LatencySummary> visibleByMinute() {
+    return visibleByMinute;
+  }
+
+  /** The 10-second windows of publication whose client-side p99 exceeded {@code millis}, keyed by their start. */
+  java.util.SortedMap<Instant, LatencySummary> slowWindows(long millis) {
+    java.util.SortedMap<Instant, LatencySummary> out = new java.util.TreeMap<>();
+    visibleByWindow.forEach((w, l) -> {
+      if (l.percentile(99) > millis) {
+        out.put(Instant.ofEpochMilli(w * 10_000), l);
+      }
+    });
+    return out;
   }
 
   /** {@link #createdLatencies()} of the counterfeits published after the first minute (the stack warmed up). */

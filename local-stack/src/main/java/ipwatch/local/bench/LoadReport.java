@@ -97,11 +97,24 @@ final class LoadReport {
     row(out, "what the watcher read", String.format(Locale.ROOT, "%,d case events, %d reconnects; sweep %,d"
         + " requests (%,d answered 429/503)", cases.events(), cases.reconnects(), cases.requests(), cases.throttled()),
         "");
+    List<String> others = cases.otherCasesExplained();
+    if (!others.isEmpty()) {
+      out.println("other cases by what the listing was -> the case's kind:");
+      others.forEach(line -> out.println("  " + line));
+    }
     out.println("memory samples (once a minute, plus before and after):");
     memory.forEach(s -> out.println(MemorySampler.describe(s)));
     out.println("publish -> case createdAt (server) by the minute the counterfeit was published:");
     cases.createdByMinute().forEach((minute, l) -> out.printf(Locale.ROOT, "  minute %3d   %s%n", minute,
         l.describe()));
+    out.println("publish -> case event at the client by the minute the counterfeit was published:");
+    cases.visibleByMinute().forEach((minute, l) -> out.printf(Locale.ROOT, "  minute %3d   %s%n", minute,
+        l.describe()));
+    var slow = cases.slowWindows(3_000);
+    out.println("10-second windows of publication with a client-side p99 over 3 s (UTC): " + (slow.isEmpty() ? "none"
+        : slow.size()));
+    slow.entrySet().stream().limit(30).forEach(w -> out.printf(Locale.ROOT, "  %s   %s%n",
+        w.getKey().toString().substring(11, 19), w.getValue().describe()));
     out.println(lostOrDoubled() ? "RESULT: FAILED - expected cases missing or doubled" : "RESULT: every expected case"
         + " found exactly once");
   }

@@ -231,7 +231,8 @@ public final class PlatformLoadBench {
           "ipwatch-match-search", "ipwatch-sellers", "ipwatch-relisting"));
       lagAfterDrain.putAll(lag.of(Topics.INFRINGEMENTS.name(), "casework-api"));
       long foundByEvents = watcher.foundNow();
-      watcher.sweep(SyntheticMarketplace.MARKETPLACES);
+      watcher.sweep(SyntheticMarketplace.MARKETPLACES, url -> market.kindOf(url)
+          .map(k -> k.name().toLowerCase(Locale.ROOT) + " listing").orElse("listing not from the bench"));
 
       LoadReport report = new LoadReport(o, sent.get(), publishSeconds, stalls.get(), lagAtEnd, lagAfterDrain,
           stagesAtEnd, stagesAfterDrain, drainSeconds, new double[] {cpuPublishing, cpuTotal}, foundByEvents, watcher, memory.samples(), uptimeBefore, uptime(),

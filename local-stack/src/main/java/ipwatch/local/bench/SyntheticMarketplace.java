@@ -48,6 +48,9 @@ public final class SyntheticMarketplace {
       "dog leash", "bird feeder", "chess set", "picnic blanket", "espresso cups"};
   private static final String[] UNRELATED_CATEGORY = {"kitchen", "garden", "toys", "sports", "home", "pets"};
 
+  /** What a generated listing is; only counterfeits should become cases. */
+  public enum Kind { COUNTERFEIT, GENUINE, ACCESSORY, UNRELATED }
+
   /** One listing ready to publish: its key and JSON, and the asset it must become a case for (null: none). */
   public record Outgoing(String listingId, byte[] value, String expectedAssetId) {}
 
@@ -57,6 +60,8 @@ public final class SyntheticMarketplace {
   private final List<String> innocentBrands;
   private final Instant fetchedAt = Instant.now();
   private long sequence;
+  /** The kind of listing n (its URL ends in /item/n), for explaining cases nobody expected. */
+  private byte[] kinds = new byte[1 << 16];
 
   /** @param owners organisations the marks are spread over (the registry API sets the real owner from the token) */
   public SyntheticMarketplace(long seed, int markCount, double counterfeitShare, List<String> owners) {
@@ -110,6 +115,7 @@ public final class SyntheticMarketplace {
   }
 
   private Outgoing counterfeit(long n, Trademark tm) {
+    remember(n, Kind.COUNTERFEIT);
     int nice = tm.niceClasses().get(0);
     String good = pick(GOODS.get(nice));
     String mark = random.nextBoolean() ? tm.mark() : proper(tm.mark());
@@ -126,6 +132,7 @@ public final class SyntheticMarketplace {
   }
 
   private Outgoing genuine(long n) {
+    remember(n, Kind.GENUINE);
     int i = random.nextInt(marks.size());
     Trademark tm = marks.get(i);
     int nice = tm.niceClasses().get(0);
@@ -138,6 +145,7 @@ public final class SyntheticMarketplace {
   }
 
   private Outgoing accessory(long n) {
+    remember(n, Kind.ACCESSORY);
     Trademark tm = marks.get(random.nextInt(marks.size()));
     int nice = tm.niceClasses().get(0);
     String title = String.format(Locale.ROOT, pick(ACCESSORY), proper(tm.mark()), pick(GOODS.get(nice)));
@@ -148,6 +156,7 @@ public final class SyntheticMarketplace {
   }
 
   private Outgoing unrelated(long n) {
+    remember(n, Kind.UNRELATED);
     String maker = pick(innocentBrands);
     String title = maker + " " + pick(UNRELATED_GOODS) + " - " + pick(COLOURS);
     Seller seller = new Seller(null, maker + " Home", null, Map.of("email", "shop@" + maker + ".example"));
@@ -165,6 +174,28 @@ public final class SyntheticMarketplace {
         category, new Money(price, "USD"), new Seller(sellerId, seller.name(), null, seller.identifiers()), List.of(),
         null, "BM-" + n, null, fetchedAt, null);
     return new Outgoing(listing.listingId(), Json.write(listing).getBytes(StandardCharsets.UTF_8), expectedAssetId);
+  }
+
+  private synchronized void remember(long n, Kind kind) {
+    if (n >= kinds.length) {
+      kinds = java.util.Arrays.copyOf(kinds, (int) Math.max(n + 1, 2L * kinds.length));
+    }
+    kinds[(int) n] = (byte) (kind.ordinal() + 1);
+  }
+
+  /** The kind of the listing this generator published at {@code url}; empty for a URL it did not make. */
+  public synchronized java.util.Optional<Kind> kindOf(String url) {
+    int at = url.lastIndexOf("/item/");
+    if (at < 0) {
+      return java.util.Optional.empty();
+    }
+    try {
+      long n = Long.parseLong(url.substring(at + "/item/".length()));
+      return n > 0 && n < kinds.length && kinds[(int) n] != 0
+          ? java.util.Optional.of(Kind.values()[kinds[(int) n] - 1]) : java.util.Optional.empty();
+    } catch (NumberFormatException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   /** Authorised sellers are ids "marketplace:handle", as the crawler writes them. */

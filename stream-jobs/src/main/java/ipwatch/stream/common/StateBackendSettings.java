@@ -70,8 +70,9 @@ public record StateBackendSettings(Backend backend, boolean incremental, MemoryS
       // Every state change also goes to a log that each checkpoint persists; RocksDB's own snapshot (materialisation)
       // runs in the background. A checkpoint then no longer waits for a task to flush and upload its RocksDB files,
       // which under load took 11-33 s for relisting's bucket state and held back every flag, since the exactly-once
-      // sinks commit only when a checkpoint completes. The log's location (state.changelog.dstl.dfs.base-path) is
-      // the cluster's, like the checkpoint directory.
+      // sinks commit only when a checkpoint completes. The log's storage and location (state.changelog.storage,
+      // state.changelog.dstl.dfs.base-path) are read from the TaskManagers' own configuration: on a standalone
+      // cluster the storage set here is ignored (the multi-host drill saw them fall back to in-memory storage).
       conf.set(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, true);
       conf.set(StateChangelogOptions.STATE_CHANGE_LOG_STORAGE, "filesystem");
     }

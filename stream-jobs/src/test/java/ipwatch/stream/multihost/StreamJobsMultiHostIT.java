@@ -80,7 +80,10 @@ class StreamJobsMultiHostIT {
           "IPWATCH_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
           "IPWATCH_CHECKPOINT_INTERVAL", "500ms",
           "IPWATCH_RESTART_MAX_DELAY", "5s",
-          "IPWATCH_ELASTICSEARCH_URL", "");
+          "IPWATCH_ELASTICSEARCH_URL", "",
+          // the state changelog, as docker-compose.yml runs production: the job turns it on, the cluster says where
+          // the log lives (state.changelog.dstl.dfs.base-path below, shared storage like the checkpoints)
+          "IPWATCH_STATE_CHANGELOG", "true");
       Map<String, String> flinkSettings = Map.of(
           // a dead TaskManager is noticed within seconds (refused heartbeat RPCs count too), not the default 50 s;
           // the timeout stays long enough that a busy machine's pauses are not taken for deaths
@@ -88,7 +91,13 @@ class StreamJobsMultiHostIT {
           "heartbeat.timeout", "15s",
           // one slot on each TaskManager, so killing either hits the job
           "taskmanager.load-balance.mode", "SLOTS",
-          "execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString());
+          "execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString(),
+          // The log's storage is the TaskManagers' setting: with only the job asking for "filesystem", they kept the
+          // changes in memory (their default, meant for tests). RocksDB's own snapshot is materialised every 5 s
+          // here (production: Flink's default, 10 min), so the restore after the kill reads both.
+          "state.changelog.storage", "filesystem",
+          "state.changelog.dstl.dfs.base-path", work.resolve("changelog").toUri().toString(),
+          "state.changelog.periodic-materialize.interval", "5s");
       try (FlinkStandaloneCluster flink = FlinkStandaloneCluster.start(work.resolve("flink"),
           FrameworkClasspath.fromTestClasspath(), 2, 2, flinkSettings, jobEnvironment)) {
         kafkaReady.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
@@ -136,16 +145,18 @@ class StreamJobsMultiHostIT {
         Set<String> flaggedListings = listingIds(flags);
         boolean stillRunning = rest.job(jobId).fullyRunning();
         long sharedStateFiles = sharedStateFiles(work.resolve("checkpoints"));
+        long changelogFiles = filesUnder(work.resolve("changelog"));
         rest.cancel(jobId);
 
         System.out.printf("[multi-host] set-up (3 Kafka nodes, 3 Flink JVMs, jar upload and run) %.1f s; %d listings "
                 + "(%d counterfeits) through a standalone Flink cluster (JobManager + 2 TaskManagers x 2 slots, "
                 + "parallelism %d) on 3 Kafka nodes (RF 3, min ISR 2); TaskManager %s killed (SIGKILL) after %d "
                 + "listings, job running again %.1f s later on %d TaskManager(s); Kafka node %d stopped after %d "
-                + "listings; %d flags committed, %d distinct listings flagged; %d shared RocksDB checkpoint files%n",
+                + "listings; %d flags committed, %d distinct listings flagged; %d RocksDB checkpoint files, %d state changelog "
+                + "files%n",
             setupSeconds, sent, counterfeits.size(), PARALLELISM, victim, sentAtKill, recoverySeconds,
             flink.taskManagerIds().size(), KafkaCluster.NODES, sentAtBrokerStop, flags.size(), flaggedListings.size(),
-            sharedStateFiles);
+            sharedStateFiles, changelogFiles);
         assertTrue(sentAtKill < 2 * part, "the TaskManager died while listings were still being sent");
         assertTrue(sentAtBrokerStop < LISTINGS, "the Kafka node stopped while listings were still being sent");
         assertEquals(LISTINGS, sent, "every listing was published, through the broker stop too");
@@ -153,8 +164,9 @@ class StreamJobsMultiHostIT {
         assertEquals(flags.size(), new HashSet<>(flags.stream().map(ConsumerRecord::key).toList()).size(),
             "no flag committed twice");
         assertTrue(stillRunning, "the job still runs with one TaskManager and two Kafka nodes");
-        assertTrue(sharedStateFiles > 0, "the cluster checkpoints the job's state incrementally with RocksDB, the "
-            + "production backend (files of several checkpoints under <job>/shared)");
+        assertTrue(sharedStateFiles > 0, "the cluster checkpoints the job's RocksDB state, the production backend "
+            + "(materialised by the changelog backend into <job>/taskowned)");
+        assertTrue(changelogFiles > 0, "state changes went to the changelog on the cluster's shared storage");
         assertFalse(flink.taskManagerIds().contains(victim));
       }
     }
@@ -229,8 +241,19 @@ class StreamJobsMultiHostIT {
   /** Files in the jobs' {@code shared/} checkpoint directories, where only incremental RocksDB checkpoints write. */
   private static long sharedStateFiles(Path checkpoints) throws IOException {
     try (Stream<Path> paths = Files.walk(checkpoints)) {
-      return paths.filter(Files::isRegularFile).filter(p -> p.getParent().getFileName().toString().equals("shared"))
-          .count();
+      // incremental RocksDB checkpoints keep their files in <job>/shared; with the changelog on, the materialised
+      // RocksDB snapshots are the task's own files, in <job>/taskowned
+      return paths.filter(Files::isRegularFile)
+          .filter(p -> Set.of("shared", "taskowned").contains(p.getParent().getFileName().toString())).count();
+    }
+  }
+
+  private static long filesUnder(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return 0;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      return paths.filter(Files::isRegularFile).count();
     }
   }
 
