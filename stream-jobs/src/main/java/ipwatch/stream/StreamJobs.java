@@ -1,6 +1,7 @@
 package ipwatch.stream;
 
 import ipwatch.model.config.Config;
+import ipwatch.stream.elastic.SearchIndexJob;
 import ipwatch.stream.match.MatchJob;
 import ipwatch.stream.relisting.RelistingJob;
 import ipwatch.stream.sellers.SellerLinkJob;
@@ -8,9 +9,9 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The three streaming jobs (match, seller linking, relisting) as one Flink application. They share checkpointing and
+ * The streaming pipelines (match, seller linking, relisting, search indexing) as one Flink application. They share checkpointing and
  * a restart strategy; each has its own consumer group and transactional id prefix. The trade-off: a failure in one
- * restarts all three, against one JobManager instead of three to run and watch. The local stack and production
+ * restarts all of them, against one JobManager instead of three to run and watch. The local stack and production
  * ({@link StreamJobsMain}) build the same graph.
  */
 public final class StreamJobs {
@@ -37,12 +38,14 @@ public final class StreamJobs {
   }
 
   /**
-   * Seller linking and relisting: run as a job of their own, their checkpoints no longer hold back the match job's
-   * (a Flink job's exactly-once sinks commit only when a checkpoint of the whole job completes, and relisting's
-   * large bucket state made some of them take 15-30 s under load).
+   * Seller linking, relisting and search indexing: run as a job of their own, their checkpoints no longer hold back
+   * the match job's (a Flink job's exactly-once sinks commit only when a checkpoint of the whole job completes;
+   * relisting's large bucket state made some of them take 15-30 s under load, and a slow Elasticsearch bulk request
+   * 4-8 s).
    */
   public static void buildBackground(Config config, StreamExecutionEnvironment env) {
     SellerLinkJob.fromConfig(config).build(env);
     RelistingJob.fromConfig(config).build(env);
+    SearchIndexJob.fromConfig(config).ifPresent(job -> job.build(env));
   }
 }

@@ -6,7 +6,6 @@ import ipwatch.model.Flag;
 import ipwatch.model.Json;
 import ipwatch.model.Listing;
 import org.apache.flink.api.common.functions.FlatMapFunction;
-import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.util.Collector;
 
 /** Listings and flags as Elasticsearch documents, with their natural ids as document ids. */
@@ -29,8 +28,21 @@ public final class SearchDocuments {
     };
   }
 
-  /** A flag → a document in the flags index, id = flagId. */
-  public static MapFunction<Flag, SearchDocument> flags(String index) {
-    return flag -> new SearchDocument(index, flag.flagId(), Json.write(flag));
+  /**
+   * Raw flag JSON (a record of {@code infringements}) → a document in the flags index, id = flagId. Unreadable records
+   * are skipped here: casework dead-letters them with the cause.
+   */
+  public static FlatMapFunction<String, SearchDocument> flags(String index) {
+    return (String raw, Collector<SearchDocument> out) -> {
+      Flag flag;
+      try {
+        flag = Json.read(raw, Flag.class);
+      } catch (RuntimeException e) {
+        return;
+      }
+      if (flag != null && flag.flagId() != null) {
+        out.collect(new SearchDocument(index, flag.flagId(), Json.write(flag)));
+      }
+    };
   }
 }

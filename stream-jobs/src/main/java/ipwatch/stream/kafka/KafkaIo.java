@@ -27,7 +27,7 @@ public final class KafkaIo {
   public static KafkaSource<String> listingsSource(JobRuntime r, boolean bounded) {
     // a new job starts from the beginning; a restored one from its checkpoint
     return source(r, bounded, Topics.LISTINGS.name(), "-listings",
-        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST), new ListingRecordDeserializer());
+        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST), new RawRecordDeserializer());
   }
 
   /**
@@ -36,7 +36,13 @@ public final class KafkaIo {
    */
   public static KafkaSource<String> searchListingsSource(JobRuntime r, boolean bounded) {
     return source(r, bounded, r.consumerGroup() + "-search", Topics.LISTINGS.name(), "-search-listings",
-        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST), new ListingRecordDeserializer());
+        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST), new RawRecordDeserializer());
+  }
+
+  /** Committed flags of {@code infringements} as raw JSON, for search indexing: consumer group {@code <group>-search-flags}. */
+  public static KafkaSource<String> searchFlagsSource(JobRuntime r, boolean bounded) {
+    return source(r, bounded, r.consumerGroup() + "-search-flags", Topics.INFRINGEMENTS.name(), "-search-flags",
+        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST), new RawRecordDeserializer());
   }
 
   public static KafkaSource<RegistryUpdate> registrySource(JobRuntime r, boolean bounded) {

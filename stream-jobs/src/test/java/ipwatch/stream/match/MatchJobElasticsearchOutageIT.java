@@ -12,9 +12,7 @@ import ipwatch.model.IpAsset;
 import ipwatch.model.Json;
 import ipwatch.model.Listing;
 import ipwatch.model.Topics;
-import ipwatch.model.config.Config;
-import ipwatch.stream.elastic.ElasticsearchSettings;
-import ipwatch.stream.elastic.ElasticsearchSink;
+import ipwatch.stream.elastic.SearchIndexJob;
 import ipwatch.stream.kafka.KafkaIo;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,13 +69,12 @@ class MatchJobElasticsearchOutageIT {
           "IPWATCH_ELASTICSEARCH_URL", node.httpUrl(),
           "IPWATCH_ELASTICSEARCH_BULK_ACTIONS", "50");
       MatchJobSettings settings = kafka.settings(env);
-      ElasticsearchSettings search = ElasticsearchSettings.from(
-          Config.load(Path.of("../config/stream-jobs.yaml"), env)).orElseThrow();
       StreamExecutionEnvironment flink = StreamExecutionEnvironment.getExecutionEnvironment();
       flink.setParallelism(2);
+      // matching and search indexing in one job, as production's StreamJobs.buildAll runs them
       new MatchJob(KafkaIo.listingsSource(settings.runtime(), false), KafkaIo.registrySource(settings.runtime(), false),
-          KafkaIo.flagSink(settings.runtime()), KafkaIo.deadLetterSink(settings.runtime()), new ElasticsearchSink(search),
-          new MatchJob.SearchIndices(search.listingsIndex(), search.flagsIndex()), settings).build(flink);
+          KafkaIo.flagSink(settings.runtime()), KafkaIo.deadLetterSink(settings.runtime()), settings).build(flink);
+      SearchIndexJob.fromConfig(kafka.config(env)).orElseThrow().build(flink);
       JobClient job = flink.executeAsync("es-outage");
 
       long beforeOutage = awaitCount(node.httpUrl(), "listings", 1, Duration.ofMinutes(3));

@@ -8,10 +8,11 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Hands each {@code listings} record on as its raw JSON text; parsing (and dead-lettering) happens in the match
- * function so a malformed record never fails the source. A null value (a tombstone) carries nothing to match.
+ * Hands each record on as its raw JSON text (listings to match and index, flags to index): parsing, and
+ * dead-lettering, happens downstream, so a malformed record never fails the source. A null value (a tombstone)
+ * carries nothing.
  */
-public final class ListingRecordDeserializer implements KafkaRecordDeserializationSchema<String> {
+public final class RawRecordDeserializer implements KafkaRecordDeserializationSchema<String> {
   private static final long serialVersionUID = 1L;
 
   @Override

@@ -16,6 +16,7 @@ import ipwatch.model.Topics;
 import ipwatch.model.config.Config;
 import ipwatch.stream.elastic.ElasticsearchSettings;
 import ipwatch.stream.elastic.ElasticsearchSink;
+import ipwatch.stream.elastic.SearchIndexJob;
 import ipwatch.stream.kafka.KafkaIo;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,10 +36,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The match job's Elasticsearch sink against a real node (the local stack's, from its Maven zip) at parallelism 2:
- * the same input run twice, as a replay after a failure would, leaves one document per listing and per flag.
+ * Search indexing against a real node (the local stack's, from its Maven zip) at parallelism 2: the match job's
+ * committed flags and the listings, indexed twice from the start of their topics as a replay after a failure would
+ * read them, leave one document per listing and per flag.
  */
-class MatchJobSearchIT {
+class SearchIndexJobIT {
   @RegisterExtension
   static final MiniClusterExtension FLINK =
       new MiniClusterExtension(
@@ -94,12 +96,13 @@ class MatchJobSearchIT {
       producer.flush();
     }
 
-    runJob(1);
-    runJob(2); // a fresh consumer group reads everything again: a replay
+    runMatchJob();
+    runSearchJob(1);
+    runSearchJob(2); // a fresh consumer group reads both topics again: a replay
 
     List<Flag> kafkaFlags = kafka.readCommitted(Topics.INFRINGEMENTS.name()).stream()
         .map(r -> Json.read(r.value(), Flag.class)).toList();
-    assertEquals(4, kafkaFlags.size(), "each run sends both flags once: " + kafkaFlags);
+    assertEquals(2, kafkaFlags.size(), "the match job sends both flags once: " + kafkaFlags);
     assertEquals(Set.of(FlagKind.BRAND_USE, FlagKind.PATENT_CLAIM),
         kafkaFlags.stream().map(Flag::kind).collect(Collectors.toSet()));
 
@@ -117,23 +120,25 @@ class MatchJobSearchIT {
         .count());
   }
 
-  private static void runJob(int run) throws Exception {
-    Map<String, String> env = Map.of(
-        "IPWATCH_KAFKA_TRANSACTIONAL_ID_PREFIX", "search-it-" + run,
+  private static void runMatchJob() throws Exception {
+    MatchJobSettings settings = kafka.settings(Map.of("IPWATCH_KAFKA_TRANSACTIONAL_ID_PREFIX", "search-it-match",
+        "IPWATCH_KAFKA_CONSUMER_GROUP", "search-it-match"));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    new MatchJob(KafkaIo.listingsSource(settings.runtime(), true), KafkaIo.registrySource(settings.runtime(), true),
+        KafkaIo.flagSink(settings.runtime()), KafkaIo.deadLetterSink(settings.runtime()), settings).build(env);
+    env.execute(MatchJob.NAME);
+  }
+
+  private static void runSearchJob(int run) throws Exception {
+    Config config = kafka.config(Map.of(
         "IPWATCH_KAFKA_CONSUMER_GROUP", "search-it-" + run,
         "IPWATCH_ELASTICSEARCH_URL", node.httpUrl(),
-        "IPWATCH_ELASTICSEARCH_BULK_ACTIONS", "2");
-    MatchJobSettings settings = kafka.settings(env);
-    ElasticsearchSettings search = ElasticsearchSettings.from(
-        Config.load(Path.of("../config/stream-jobs.yaml"), env)).orElseThrow();
-    MatchJob job = new MatchJob(
-        KafkaIo.listingsSource(settings.runtime(), true), KafkaIo.registrySource(settings.runtime(), true),
-        KafkaIo.flagSink(settings.runtime()),
-        KafkaIo.deadLetterSink(settings.runtime()), new ElasticsearchSink(search),
-        new MatchJob.SearchIndices(search.listingsIndex(), search.flagsIndex()), settings);
-    StreamExecutionEnvironment env2 = StreamExecutionEnvironment.getExecutionEnvironment();
-    env2.setParallelism(2);
-    job.build(env2);
-    env2.execute(MatchJob.NAME);
+        "IPWATCH_ELASTICSEARCH_BULK_ACTIONS", "2"));
+    ElasticsearchSettings search = ElasticsearchSettings.from(config).orElseThrow();
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(2);
+    SearchIndexJob.fromConfig(config, new ElasticsearchSink(search), true).build(env);
+    env.execute(SearchIndexJob.NAME);
   }
 }
