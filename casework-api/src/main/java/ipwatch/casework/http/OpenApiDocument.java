@@ -82,7 +82,8 @@ public final class OpenApiDocument {
       op("get", "/api/subscriptions/{subscriptionId}", "One subscription", "RIGHTS_HOLDER (owner)", null, 200),
       op("delete", "/api/subscriptions/{subscriptionId}", "Delete a subscription", "RIGHTS_HOLDER (owner)", null,
           204),
-      op("get", "/api/events", "text/event-stream: case.updated for cases the caller sees, alert for its own "
+      op("get", "/api/events", "text/event-stream: case.updated {caseId, status, version, listingId, assetId, marketplace, "
+          + "jurisdiction, createdAt} for cases the caller sees, alert for its own "
           + "subscriptions, webhook.failing for its endpoints; Last-Event-ID resumes; comment heartbeat every 15 s; "
           + "the token may also come as ?access_token= on this route only", "any", null, 200),
       op("get", "/api/exports/dsa-statements", "Platform removals as DSA Transparency Database statements of "
