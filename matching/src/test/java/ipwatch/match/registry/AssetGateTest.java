@@ -48,6 +48,7 @@ class AssetGateTest {
     assertEquals(Optional.of(Set.of(9)), c.classesOf("Electronics > Headphones & Earbuds"));
     assertEquals(Optional.of(Set.of(14)), c.classesOf("Men's Watch"));
     assertEquals(Optional.of(Set.of(25)), c.classesOf("SHOES"));
+    assertEquals(Optional.of(Set.of(5, 18, 21, 28, 31)), c.classesOf("Pet Supplies > Bird Feeders"));
     assertEquals(Optional.empty(), c.classesOf("Miscellaneous"));
     assertEquals(Optional.empty(), c.classesOf(null));
   }
