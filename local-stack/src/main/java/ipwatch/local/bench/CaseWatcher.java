@@ -53,8 +53,8 @@ final class CaseWatcher {
   private volatile long found;
   private long unexpected;
   private final java.util.Set<String> explained = new java.util.HashSet<>();
-  private final Map<String, Long> otherCases = new HashMap<>();
-  private final Map<String, List<String>> otherExamples = new HashMap<>();
+  /** Unexpected cases of the sweep by "listing kind -> case kind": how many, and up to three examples. */
+  private final Map<String, OtherCases> otherCases = new HashMap<>();
   private long requests;
   private long throttled;
   private volatile long events;
@@ -169,21 +169,28 @@ final class CaseWatcher {
     }
     String key = listingKind.apply(c.path("url").asText()) + (e != null ? " (a case for another mark)" : "") + " -> "
         + c.path("kind").asText() + " case";
-    otherCases.merge(key, 1L, Long::sum);
-    List<String> ex = otherExamples.computeIfAbsent(key, k -> new ArrayList<>());
-    if (ex.size() < 3) {
-      ex.add("\"" + c.path("title").asText() + "\" -> " + c.path("assetId").asText() + " (score "
+    OtherCases tally = otherCases.computeIfAbsent(key, k -> new OtherCases());
+    tally.count++;
+    if (tally.examples.size() < 3) {
+      tally.examples.add("\"" + c.path("title").asText() + "\" -> " + c.path("assetId").asText() + " (score "
           + c.path("score").asText() + ")");
     }
+  }
+
+  private static final class OtherCases {
+    long count;
+    final List<String> examples = new ArrayList<>();
   }
 
   /** The unexpected cases of the sweep by "listing kind -> case kind", most first, each with up to three examples. */
   List<String> otherCasesExplained() {
     List<String> out = new ArrayList<>();
-    otherCases.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(en -> {
-      out.add(String.format(java.util.Locale.ROOT, "%,7d  %s", en.getValue(), en.getKey()));
-      otherExamples.get(en.getKey()).forEach(x -> out.add("           e.g. " + x));
-    });
+    otherCases.entrySet().stream()
+        .sorted(java.util.Comparator.comparingLong((Map.Entry<String, OtherCases> en) -> en.getValue().count).reversed())
+        .forEach(en -> {
+          out.add(String.format(java.util.Locale.ROOT, "%,7d  %s", en.getValue().count, en.getKey()));
+          en.getValue().examples.forEach(x -> out.add("           e.g. " + x));
+        });
     return out;
   }
 

@@ -50,14 +50,18 @@ public final class SearchIndexJob {
 
   /** Production wiring from {@code config/stream-jobs.yaml}; empty when {@code elasticsearch.url} is empty. */
   public static Optional<SearchIndexJob> fromConfig(Config config) {
-    return ElasticsearchSettings.from(config).map(es -> fromConfig(config, new ElasticsearchSink(es), false));
+    return ElasticsearchSettings.from(config).map(es -> fromConfig(config, es, new ElasticsearchSink(es), false));
   }
 
-  /** The Kafka sources of {@link #fromConfig(Config)} with another sink; {@code bounded} sources stop at the end. */
-  public static SearchIndexJob fromConfig(Config config, Sink<SearchDocument> sink, boolean bounded) {
+  /**
+   * The Kafka sources of {@link #fromConfig(Config)} and the index names of {@code es}, with another sink;
+   * {@code bounded} sources stop at the end.
+   */
+  public static SearchIndexJob fromConfig(Config config, ElasticsearchSettings es, Sink<SearchDocument> sink,
+      boolean bounded) {
     JobRuntime runtime = JobRuntime.from(config, "kafka");
     return new SearchIndexJob(KafkaIo.searchListingsSource(runtime, bounded), KafkaIo.searchFlagsSource(runtime, bounded),
-        sink, config.string("elasticsearch.listingsIndex"), config.string("elasticsearch.flagsIndex"), runtime);
+        sink, es.listingsIndex(), es.flagsIndex(), runtime);
   }
 
   /** Adds the pipeline to {@code env} with the shared checkpointing and restart strategy. */

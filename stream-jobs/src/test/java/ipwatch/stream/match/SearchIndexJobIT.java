@@ -138,7 +138,7 @@ class SearchIndexJobIT {
     ElasticsearchSettings search = ElasticsearchSettings.from(config).orElseThrow();
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
-    SearchIndexJob.fromConfig(config, new ElasticsearchSink(search), true).build(env);
+    SearchIndexJob.fromConfig(config, search, new ElasticsearchSink(search), true).build(env);
     env.execute(SearchIndexJob.NAME);
   }
 }
