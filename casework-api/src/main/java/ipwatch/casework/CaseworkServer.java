@@ -21,6 +21,7 @@ import ipwatch.casework.registry.RegistrySeedFile;
 import ipwatch.casework.registry.RegistryStore;
 import ipwatch.casework.registry.RegistrySync;
 import ipwatch.casework.search.CaseIndex;
+import ipwatch.casework.search.CaseReindexer;
 import ipwatch.casework.search.ElasticsearchCaseIndex;
 import ipwatch.casework.workflow.JurisdictionProfiles;
 import ipwatch.casework.workflow.Routing;
@@ -38,7 +39,6 @@ import ipwatch.casework.webhooks.WebhookEndpoints;
 import ipwatch.model.EvidenceStore;
 import ipwatch.model.FileEvidenceStore;
 import ipwatch.model.config.Config;
-import java.util.UUID;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -48,6 +48,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +57,8 @@ import org.slf4j.LoggerFactory;
  * and the registry, and returns once HTTP is listening.
  *
  * <p>PostgreSQL is required at start-up (no schema, no service). Kafka and Elasticsearch are not: flag ingestion
- * waits on its own thread until the search index exists, and the registry is published when Kafka takes it, so the
- * API comes up in any start order and {@code /api/health} (or {@link #awaitReady}) tells when everything is up.
+ * needs no search index (cases reach it afterwards through the 'search' outbox, which creates it), and the registry is
+ * published when Kafka takes it, so the API comes up in any start order and {@code /api/health} (or {@link #awaitReady}) tells when everything is up.
  */
 public final class CaseworkServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CaseworkServer.class);
@@ -131,7 +132,7 @@ public final class CaseworkServer implements AutoCloseable {
       resources.push(index);
       FlagIngestor ingestor = new FlagIngestor(pool, new JurisdictionResolver(s.cases()));
       InfringementsConsumer consumer = new InfringementsConsumer(s.kafka().bootstrapServers(), s.kafka().groupId(),
-          s.kafka().infringementsTopic(), s.kafka().maxPollRecords(), ingestor, index).start();
+          s.kafka().infringementsTopic(), s.kafka().maxPollRecords(), ingestor).start();
       resources.push(consumer);
       // seller networks (issue 7): the compacted seller-links topic into seller_accounts
       var sellerLinks = ipwatch.casework.network.SellerLinksSettings.from(config);
@@ -146,10 +147,11 @@ public final class CaseworkServer implements AutoCloseable {
       resources.push(new OutboxRelay(vertx, pool, "kafka", (topic, key, payload) -> publisher.publishRaw(topic,
           List.of(new java.util.AbstractMap.SimpleEntry<>(key, payload == null ? null : payload.encode()))),
           Integer.MAX_VALUE).start(Duration.ofMillis(250)));
-      // case changes made by the workflow, re-indexed for search (versioned: a stale write is a no-op)
-      resources.push(new OutboxRelay(vertx, pool, "search", (topic, key, payload) -> cases.forIndexing(
-              UUID.fromString(key)).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS)
-          .ifPresent(index::index), 50).start(Duration.ofMillis(250)));
+      // cases opened or re-scored by ingestion and changed by the workflow, re-indexed for search in bulk (versioned:
+      // a stale write is a no-op); a slow or unreachable index delays search only, never a new case
+      CaseReindexer reindexer = new CaseReindexer(cases, index);
+      resources.push(new OutboxRelay(vertx, pool, "search", reindexer, 50).start(Duration.ofMillis(250)));
+      createIndexOnceReachable(vertx, reindexer);
 
       // takedown notices (and later alerts) to registered endpoints; SSRF-checked at registration and every send
       TargetGuard guard = new TargetGuard(s.webhooks().allowPrivateTargets());
@@ -213,8 +215,26 @@ public final class CaseworkServer implements AutoCloseable {
     return demoTokens;
   }
 
+  /** Tries to create the search index now and every second until Elasticsearch answers (it need not be up yet). */
+  private static void createIndexOnceReachable(Vertx vertx, CaseReindexer reindexer) {
+    AtomicBoolean trying = new AtomicBoolean();
+    vertx.setPeriodic(1, 1000, id -> {
+      if (trying.compareAndSet(false, true)) {
+        vertx.executeBlocking(() -> {
+          reindexer.ensureIndex();
+          return null;
+        }, false).onComplete(r -> {
+          trying.set(false);
+          if (r.succeeded()) {
+            vertx.cancelTimer(id);
+          }
+        });
+      }
+    });
+  }
+
   /**
-   * Waits until flags are being consumed (index mapping in place, partitions assigned) and the registry has been
+   * Waits until flags are being consumed (partitions assigned) and the registry has been
    * published to Kafka. Answers false on timeout.
    */
   public boolean awaitReady(Duration timeout) throws InterruptedException {

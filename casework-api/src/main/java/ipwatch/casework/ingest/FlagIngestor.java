@@ -152,7 +152,22 @@ public final class FlagIngestor {
 
   /** One decoded flag's effects on the caller's transaction: its case, events, links and alerts. */
   private Future<IngestOutcome> ingestDecoded(SqlConnection conn, Flag flag, String source) {
-    return open(conn, flag, source).compose(o -> CaseAlerts.afterIngest(conn, o));
+    return open(conn, flag, source).compose(o -> CaseAlerts.afterIngest(conn, o)).compose(o -> queueForSearch(conn, o));
+  }
+
+  /**
+   * A case opened or re-scored gets a 'search' outbox row in the same transaction; the search relay indexes it after
+   * the commit ({@code CaseReindexer}). So ingestion never waits for Elasticsearch: a slow or unreachable index delays
+   * search, not new cases, their events or their alerts.
+   */
+  private static Future<IngestOutcome> queueForSearch(SqlConnection conn, IngestOutcome o) {
+    if (!(o instanceof IngestOutcome.Opened || o instanceof IngestOutcome.Rescored)) {
+      return Future.succeededFuture(o);
+    }
+    String id = o.foundCase().orElseThrow().id().toString();
+    return conn.preparedQuery("INSERT INTO outbox (channel, msg_key, payload) VALUES ('search', $1, $2)")
+        .execute(Tuple.of(id, new JsonObject().put("caseId", id)))
+        .map(o);
   }
 
   private Future<IngestOutcome> open(SqlConnection conn, Flag flag, String source) {

@@ -1,6 +1,5 @@
 package ipwatch.casework.ingest;
 
-import ipwatch.casework.search.CaseIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -11,14 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code infringements} a poll at a time: hands the poll's records to {@link FlagIngestor#ingestBatch} (one
- * PostgreSQL transaction), then indexes the batch's cases with one {@link CaseIndex#indexAll} request.
+ * Reads {@code infringements} a poll at a time and hands the poll's records to {@link FlagIngestor#ingestBatch} (one
+ * PostgreSQL transaction, which also queues the new and re-scored cases for the search index through the outbox).
  *
  * <p>At-least-once with idempotent effects ({@link AtLeastOnceConsumer#perPoll}): the poll's offsets are committed
- * only after all its cases are in PostgreSQL and in the index; when either fails the whole poll is read again, and the
- * replay re-finds the same cases (no new row, no new event, no new alert) and re-indexes the same versions (no-ops).
- * Bad records never stop the loop: the ingestor dead-letters them. The index mapping must exist before the first
- * write, or Elasticsearch would guess one, so consuming waits for it.
+ * only after its transaction committed; when it fails the whole poll is read again, and the replay re-finds the same
+ * cases (no new row, no new event, no new alert, no new outbox row). Bad records never stop the loop: the ingestor
+ * dead-letters them. Elasticsearch is not on this path: until 2026-11-22 each poll also waited for its cases' bulk
+ * index request, so a slow or unreachable index held back every new case (docs/reliability.md).
  */
 public final class InfringementsConsumer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InfringementsConsumer.class);
@@ -27,27 +26,24 @@ public final class InfringementsConsumer implements AutoCloseable {
   /** Far above a healthy batch (~1 s for 500 flags), far below max.poll.interval.ms (5 min). */
   private static final long BATCH_TIMEOUT_SECONDS = 120;
 
-  public enum State { STARTING, WAITING_FOR_INDEX, CONSUMING, RETRYING, STOPPED }
+  public enum State { STARTING, CONSUMING, RETRYING, STOPPED }
 
   private final FlagIngestor ingestor;
-  private final CaseIndex index;
   private final AtLeastOnceConsumer loop;
   private final AtomicLong opened = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
 
   /** Batches of at most {@link #DEFAULT_MAX_POLL_RECORDS} records. */
-  public InfringementsConsumer(
-      String bootstrapServers, String groupId, String topic, FlagIngestor ingestor, CaseIndex index) {
-    this(bootstrapServers, groupId, topic, DEFAULT_MAX_POLL_RECORDS, ingestor, index);
+  public InfringementsConsumer(String bootstrapServers, String groupId, String topic, FlagIngestor ingestor) {
+    this(bootstrapServers, groupId, topic, DEFAULT_MAX_POLL_RECORDS, ingestor);
   }
 
-  /** @param maxPollRecords the largest batch (one transaction, one bulk request); key kafka.maxPollRecords */
+  /** @param maxPollRecords the largest batch (one transaction); key kafka.maxPollRecords */
   public InfringementsConsumer(String bootstrapServers, String groupId, String topic, int maxPollRecords,
-      FlagIngestor ingestor, CaseIndex index) {
+      FlagIngestor ingestor) {
     this.ingestor = ingestor;
-    this.index = index;
     this.loop = AtLeastOnceConsumer.perPoll(consumerConfig(bootstrapServers, groupId, maxPollRecords), topic,
-        "ingest", index::ensureIndex, this::handle);
+        "ingest", null, this::handle);
   }
 
   /** Consumer settings, public so a test can assert them: read_committed, manual commits. */
@@ -66,8 +62,7 @@ public final class InfringementsConsumer implements AutoCloseable {
 
   public State state() {
     return switch (loop.state()) {
-      case STARTING -> State.STARTING;
-      case WAITING -> State.WAITING_FOR_INDEX;
+      case STARTING, WAITING -> State.STARTING;
       case CONSUMING -> State.CONSUMING;
       case RETRYING -> State.RETRYING;
       case STOPPED -> State.STOPPED;
@@ -94,9 +89,6 @@ public final class InfringementsConsumer implements AutoCloseable {
     }
     List<IngestOutcome> outcomes = ingestor.ingestBatch(batch)
         .toCompletionStage().toCompletableFuture().get(BATCH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    // after the commit: a crash in between leaves the cases unindexed until the poll is replayed (offsets not yet
-    // committed), and the replay finds them (AlreadyOpen) and indexes them then
-    index.indexAll(IngestOutcome.casesToIndex(outcomes));
     for (int i = 0; i < outcomes.size(); i++) {
       if (outcomes.get(i) instanceof IngestOutcome.DeadLettered d) {
         deadLettered.incrementAndGet();

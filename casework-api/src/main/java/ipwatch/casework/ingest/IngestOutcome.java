@@ -1,12 +1,7 @@
 package ipwatch.casework.ingest;
 
 import ipwatch.casework.cases.CaseSummary;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /** What became of one record from the infringements topic. */
 public sealed interface IngestOutcome {
@@ -23,8 +18,8 @@ public sealed interface IngestOutcome {
   /** The record could not be read or stored as a case; it is in ingest_dead_letters with this cause. */
   record DeadLettered(String cause) implements IngestOutcome {}
 
-  /** The case to (re-)index: also for AlreadyOpen, since an earlier attempt may have failed after the commit. */
-  default Optional<CaseSummary> caseToIndex() {
+  /** The case the record opened, found open or re-scored; empty for a dead letter. */
+  default Optional<CaseSummary> foundCase() {
     if (this instanceof Opened o) {
       return Optional.of(o.kase());
     }
@@ -35,17 +30,5 @@ public sealed interface IngestOutcome {
       return Optional.of(r.kase());
     }
     return Optional.empty();
-  }
-
-  /**
-   * The cases a batch's outcomes ask to index, one per case id (the highest version: a case re-scored later in the same
-   * batch is written once, as it stands after the batch), in order of first appearance.
-   */
-  static List<CaseSummary> casesToIndex(List<IngestOutcome> outcomes) {
-    Map<UUID, CaseSummary> latest = new LinkedHashMap<>();
-    for (IngestOutcome o : outcomes) {
-      o.caseToIndex().ifPresent(k -> latest.merge(k.id(), k, (a, b) -> b.version() >= a.version() ? b : a));
-    }
-    return new ArrayList<>(latest.values());
   }
 }

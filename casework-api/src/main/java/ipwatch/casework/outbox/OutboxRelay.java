@@ -17,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers outbox rows of one channel after their transaction committed: in id order, one batch per transaction,
- * one instance at a time per channel (a transaction-scoped advisory lock). A batch stops at its first failure, so a
- * later change of the same key never overtakes an earlier one; the failed row is retried with exponential backoff and
- * jitter and dead-lettered (dead_at, last_error) after {@code maxAttempts}. Delivery is at least once: the consumer
+ * Delivers outbox rows of one channel after their transaction committed: in id order, one batch per transaction
+ * (row by row, or a batch's due rows at once with a {@link BatchDelivery}), one instance at a time per channel (a
+ * transaction-scoped advisory lock). A batch stops at its first failure, so a later change of the same key never
+ * overtakes an earlier one; the failed row is retried with exponential backoff and jitter and dead-lettered (dead_at,
+ * last_error) after {@code maxAttempts}. Delivery is at least once: the consumer
  * side is idempotent (compacted topic keyed by assetId, versioned search documents).
  */
 public final class OutboxRelay implements AutoCloseable {
@@ -33,10 +34,23 @@ public final class OutboxRelay implements AutoCloseable {
     void deliver(String topic, String key, JsonObject payload) throws Exception;
   }
 
+  /** One outbox row as a {@link BatchDelivery} gets it. */
+  public record Message(String topic, String key, JsonObject payload) {}
+
+  /**
+   * Delivers a batch's due rows at once (one request for all of them, where the target allows it); blocking, on the
+   * relay's worker thread. All or nothing: when it throws, the batch's first row counts the failed attempt (back-off,
+   * dead letter after maxAttempts) and the whole batch is tried again, so the delivery must be idempotent.
+   */
+  public interface BatchDelivery {
+    void deliver(List<Message> messages) throws Exception;
+  }
+
   private final Vertx vertx;
   private final Pool pool;
   private final String channel;
-  private final Delivery delivery;
+  private final BatchDelivery delivery;
+  private final boolean wholeBatches;
   private final int maxAttempts;
   private final long lockKey;
   private final WorkerExecutor worker;
@@ -44,10 +58,25 @@ public final class OutboxRelay implements AutoCloseable {
   private long timerId = -1;
 
   public OutboxRelay(Vertx vertx, Pool pool, String channel, Delivery delivery, int maxAttempts) {
+    this(vertx, pool, channel, messages -> {
+      for (Message m : messages) {
+        delivery.deliver(m.topic(), m.key(), m.payload());
+      }
+    }, false, maxAttempts);
+  }
+
+  /** A relay that hands each batch's due rows to {@code delivery} at once. */
+  public OutboxRelay(Vertx vertx, Pool pool, String channel, BatchDelivery delivery, int maxAttempts) {
+    this(vertx, pool, channel, delivery, true, maxAttempts);
+  }
+
+  private OutboxRelay(Vertx vertx, Pool pool, String channel, BatchDelivery delivery, boolean wholeBatches,
+      int maxAttempts) {
     this.vertx = vertx;
     this.pool = pool;
     this.channel = channel;
     this.delivery = delivery;
+    this.wholeBatches = wholeBatches;
     this.maxAttempts = maxAttempts;
     this.lockKey = 0x1F3A_0B0C_0000L + channel.hashCode();
     this.worker = vertx.createSharedWorkerExecutor("casework-outbox-" + channel, 1);
@@ -89,16 +118,22 @@ public final class OutboxRelay implements AutoCloseable {
       return Future.succeededFuture(0);
     }
     return worker.executeBlocking(() -> {
+      List<Row> due = new ArrayList<>();
       for (Row r : batch) {
         if (notDue(r)) {
           break;
         }
+        due.add(r);
+      }
+      int step = wholeBatches ? due.size() : 1; // a BatchDelivery gets all due rows, a Delivery one at a time
+      for (int from = 0; from < due.size(); from += step) {
+        List<Row> rows = due.subList(from, Math.min(from + step, due.size()));
         try {
-          delivery.deliver(r.getString("topic"), r.getString("msg_key"), (JsonObject) r.getValue("payload"));
-          done.add(r.getLong("id"));
+          delivery.deliver(rows.stream().map(OutboxRelay::message).toList());
         } catch (Exception e) {
-          throw new DeliveryFailed(r.getLong("id"), r.getInteger("attempts"), e);
+          throw new DeliveryFailed(rows.get(0).getLong("id"), rows.get(0).getInteger("attempts"), e);
         }
+        rows.forEach(r -> done.add(r.getLong("id")));
       }
       return done.size();
     }, true).recover(e -> e instanceof DeliveryFailed f ? failed(conn, f).map(done.size()) : Future.failedFuture(e))
@@ -106,6 +141,10 @@ public final class OutboxRelay implements AutoCloseable {
             : conn.preparedQuery("UPDATE outbox SET published_at = now(), attempts = attempts + 1"
                     + " WHERE id = ANY($1)")
                 .execute(Tuple.of(done.toArray(Long[]::new))).map(n));
+  }
+
+  private static Message message(Row r) {
+    return new Message(r.getString("topic"), r.getString("msg_key"), (JsonObject) r.getValue("payload"));
   }
 
   private static boolean notDue(Row r) {

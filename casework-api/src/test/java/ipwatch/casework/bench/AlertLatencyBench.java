@@ -34,7 +34,7 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
  * Latency from a flag written to the {@code infringements} topic to the rights holder's alert, on a real in-process
  * KRaft broker and embedded PostgreSQL (synchronous_commit on): casework-api with its own webhook dispatcher and SSE
  * endpoint (settings from config/casework-api.yaml, private targets allowed for the loopback receiver), the real
- * {@link InfringementsConsumer} and {@link FlagIngestor} (the search index left out: see {@link UnindexedCases}).
+ * {@link InfringementsConsumer} and {@link FlagIngestor} (the search index is not on that path).
  * The rights holder subscribes twice (webhook to a verifying receiver on 127.0.0.1, and SSE) and the benchmark
  * produces flags at a fixed rate (acks=all, idempotent), each a new listing, timing each from just before the send to
  * the signed webhook's arrival and to the SSE frame, and splitting the time at the start of the ingestion transaction
@@ -66,7 +66,7 @@ public final class AlertLatencyBench {
     try (LoopbackReceiver receiver = new LoopbackReceiver();
         InfringementsConsumer consumer = new InfringementsConsumer(kafka.bootstrapServers(), "alerts-bench",
             "infringements", new FlagIngestor(pool, new JurisdictionResolver(new CaseworkSettings.CaseDefaults("US",
-                Map.of()))), new UnindexedCases()).start();
+                Map.of())))).start();
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(kafka.bootstrapServers()))) {
       JsonObject endpoint = post(api + "/api/webhooks/endpoints", token, new JsonObject().put("url", receiver.url()));
       receiver.secret(endpoint.getString("secret"));

@@ -104,7 +104,7 @@ public final class IngestBatchBench {
 
   private static void perFlag(FlagIngestor ingestor, CaseIndex index, List<SourcedRecord> records) {
     for (SourcedRecord r : records) {
-      Await.result(ingestor.ingest(r.source(), r.raw())).caseToIndex().ifPresent(index::index);
+      Await.result(ingestor.ingest(r.source(), r.raw())).foundCase().ifPresent(index::index);
     }
   }
 
@@ -113,7 +113,7 @@ public final class IngestBatchBench {
       List<IngestOutcome> outcomes = Await.result(ingestor.ingestBatch(
           records.subList(from, Math.min(records.size(), from + batch))));
       List<CaseSummary> cases = new ArrayList<>();
-      outcomes.forEach(o -> o.caseToIndex().ifPresent(cases::add));
+      outcomes.forEach(o -> o.foundCase().ifPresent(cases::add));
       index.indexAll(cases);
     }
   }

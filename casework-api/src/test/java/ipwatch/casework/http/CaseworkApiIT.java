@@ -99,7 +99,7 @@ class CaseworkApiIT {
 
   private static UUID open(FlagIngestor ingestor, String listing, String asset, String owner, String title) {
     return Await.result(ingestor.ingest("test/0/" + listing,
-        TestFlags.bytes(TestFlags.flag(listing, asset, owner, "demo-market", title)))).caseToIndex()
+        TestFlags.bytes(TestFlags.flag(listing, asset, owner, "demo-market", title)))).foundCase()
         .map(CaseSummary::id).orElseThrow();
   }
 

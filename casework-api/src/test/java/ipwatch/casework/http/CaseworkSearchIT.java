@@ -51,7 +51,7 @@ class CaseworkSearchIT {
           {"s-3", "tm-lumora", "org-lumora", "LUMORA headphones, NORDVIK case included"}};
       for (String[] f : flags) {
         Await.result(ingestor.ingest("it/0/" + f[0], TestFlags.bytes(TestFlags.flag(f[0], f[1], f[2],
-            "demo-market", f[3])))).caseToIndex().ifPresent(index::index);
+            "demo-market", f[3])))).foundCase().ifPresent(index::index);
       }
     }
     HTTP.send(HttpRequest.newBuilder(URI.create(ES + "/" + INDEX + "/_refresh"))

@@ -79,7 +79,7 @@ class FlagIngestorIT {
   void theCaseTakesTheAssetsFirstJurisdictionAndTheRegisteredOwner() {
     Flag flag = TestFlags.flag("listing-jur", "tm-nordvik", "someone-else", "demo-market", "NORDVIK boots");
 
-    CaseSummary c = Await.result(ingestor.ingest("infringements/0/20", TestFlags.bytes(flag))).caseToIndex().get();
+    CaseSummary c = Await.result(ingestor.ingest("infringements/0/20", TestFlags.bytes(flag))).foundCase().get();
 
     assertEquals("EU", c.jurisdiction());
     assertEquals("org-nordvik", c.ownerOrg());
@@ -89,7 +89,7 @@ class FlagIngestorIT {
   void anUnknownAssetFallsBackToTheMarketplaceJurisdictionAndTheFlagsOwner() {
     Flag flag = TestFlags.flag("listing-unknown", "tm-unregistered", "org-lumora", "demo-market", "thing");
 
-    CaseSummary c = Await.result(ingestor.ingest("infringements/0/21", TestFlags.bytes(flag))).caseToIndex().get();
+    CaseSummary c = Await.result(ingestor.ingest("infringements/0/21", TestFlags.bytes(flag))).foundCase().get();
 
     assertEquals("CN", c.jurisdiction());
     assertEquals("org-lumora", c.ownerOrg());

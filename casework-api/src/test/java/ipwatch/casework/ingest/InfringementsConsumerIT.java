@@ -8,15 +8,19 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import ipwatch.casework.CaseworkSettings;
 import ipwatch.casework.cases.CaseFilter;
+import ipwatch.casework.cases.Cases;
 import ipwatch.casework.cases.PageRequest;
 import ipwatch.casework.cases.PartyScope;
 import ipwatch.casework.db.Migrations;
+import ipwatch.casework.outbox.OutboxRelay;
+import ipwatch.casework.search.CaseReindexer;
 import ipwatch.casework.search.ElasticsearchCaseIndex;
 import ipwatch.casework.testing.Await;
 import ipwatch.casework.testing.TestElasticsearch;
 import ipwatch.casework.testing.TestFlags;
 import ipwatch.casework.testing.TestKafka;
 import ipwatch.casework.testing.TestPostgres;
+import ipwatch.local.infra.Ports;
 import ipwatch.model.Flag;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,7 +43,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link InfringementsConsumer} in its per-poll mode with a real KRaft broker, PostgreSQL and Elasticsearch: a topic
  * with good flags, a duplicate, an unreadable record and one PostgreSQL refuses, read in batches; then the whole topic
- * read again by a second consumer group (a replay of every batch) changes nothing.
+ * read again by a second consumer group (a replay of every batch) changes nothing. The cases reach the search index
+ * through the 'search' outbox ({@link CaseReindexer}), never through the consumer, so an unreachable index holds back
+ * no case.
  */
 class InfringementsConsumerIT {
   private static final String INDEX = "cases-consumer-it-" + UUID.randomUUID().toString().substring(0, 8);
@@ -94,9 +100,11 @@ class InfringementsConsumerIT {
       eventually(() -> consumer.opened() == GOOD && consumer.deadLettered() == 2);
     }
     List<Long> after = totals();
-    assertEquals(List.of((long) GOOD, (long) GOOD, 2L), after);
+    assertEquals(List.of((long) GOOD, (long) GOOD, 2L, (long) GOOD), after);
     assertTrue(cause(topic, "refused by the database"), "the NUL flag's dead letter names the database's refusal");
     assertTrue(cause(topic, "not a valid Flag"));
+    assertEquals(GOOD, pendingSearchRows(), "one 'search' outbox row per case opened, none for the duplicate");
+    relayUntilDone(new CaseReindexer(new Cases(pool), index));
     TestElasticsearch.refresh(INDEX);
     for (int i = 0; i < GOOD; i += 7) {
       assertEquals(1, index.search(new PartyScope.OwnedBy("org-nordvik"), filter("consumerword" + i),
@@ -110,21 +118,75 @@ class InfringementsConsumerIT {
     assertEquals(after, totals());
   }
 
+  @Test
+  void casesOpenWhileTheSearchIndexCannotBeReachedAndAreIndexedOnceItAnswers() throws Exception {
+    String topic = "infringements-" + UUID.randomUUID().toString().substring(0, 8);
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+    }
+    relayUntilDone(new CaseReindexer(new Cases(pool), index)); // whatever another test left pending
+    long casesBefore = totals().get(0);
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(TestKafka.rawProducerConfig(kafka.bootstrapServers()))) {
+      for (int i = 0; i < 5; i++) {
+        Flag f = flag("outage-" + i, "outageword" + i);
+        producer.send(new ProducerRecord<>(topic, f.flagId(), TestFlags.bytes(f)));
+      }
+      producer.flush();
+    }
+
+    try (InfringementsConsumer consumer = consumer(topic, "outage")) {
+      eventually(() -> consumer.opened() == 5);
+    }
+    assertEquals(casesBefore + 5, totals().get(0), "the cases are in PostgreSQL, so in the API and its event stream");
+
+    // nothing listens on this port: every delivery fails, the rows stay pending with the cause and a back-off
+    String nowhere = "http://127.0.0.1:" + Ports.free();
+    try (ElasticsearchCaseIndex unreachable = new ElasticsearchCaseIndex(nowhere, INDEX)) {
+      OutboxRelay relay = new OutboxRelay(vertx, pool, "search", new CaseReindexer(new Cases(pool), unreachable), 50);
+      assertEquals(0, Await.result(relay.relayOnce()));
+    }
+    assertEquals(5, pendingSearchRows());
+    assertEquals(1L, Await.result(pool.query("SELECT count(*) FROM outbox WHERE channel = 'search'"
+        + " AND published_at IS NULL AND attempts = 1 AND last_error IS NOT NULL").execute()).iterator().next()
+        .getLong(0), "the batch's first row counts the failed attempt");
+
+    relayUntilDone(new CaseReindexer(new Cases(pool), index));
+    TestElasticsearch.refresh(INDEX);
+    for (int i = 0; i < 5; i++) {
+      assertEquals(1, index.search(new PartyScope.OwnedBy("org-nordvik"), filter("outageword" + i),
+          new PageRequest(1, 10)).total(), "outageword" + i);
+    }
+  }
+
   private static InfringementsConsumer consumer(String topic, String group) {
     return new InfringementsConsumer(kafka.bootstrapServers(), group, topic, 8,
-        new FlagIngestor(pool, new JurisdictionResolver(new CaseworkSettings.CaseDefaults("US", Map.of()))), index)
-        .start();
+        new FlagIngestor(pool, new JurisdictionResolver(new CaseworkSettings.CaseDefaults("US", Map.of())))).start();
+  }
+
+  private static long pendingSearchRows() {
+    return Await.result(pool.query("SELECT count(*) FROM outbox WHERE channel = 'search' AND published_at IS NULL")
+        .execute()).iterator().next().getLong(0);
+  }
+
+  /** Runs the 'search' relay until no row is pending (waiting out a back-off left by a failed delivery). */
+  private static void relayUntilDone(CaseReindexer reindexer) throws Exception {
+    OutboxRelay relay = new OutboxRelay(vertx, pool, "search", reindexer, 50);
+    eventually(() -> {
+      Await.result(relay.relayOnce());
+      return pendingSearchRows() == 0;
+    });
   }
 
   private static Flag flag(String listing, String word) {
     return TestFlags.flag(listing, "tm-nordvik", "org-nordvik", "demo-market", "NORDVIK " + word);
   }
 
-  /** Cases, CASE_OPENED events, dead letters. */
+  /** Cases, CASE_OPENED events, dead letters, 'search' outbox rows. */
   private static List<Long> totals() {
     List<Long> out = new ArrayList<>();
     for (String sql : List.of("SELECT count(*) FROM cases",
-        "SELECT count(*) FROM case_events WHERE type = 'CASE_OPENED'", "SELECT count(*) FROM ingest_dead_letters")) {
+        "SELECT count(*) FROM case_events WHERE type = 'CASE_OPENED'", "SELECT count(*) FROM ingest_dead_letters",
+        "SELECT count(*) FROM outbox WHERE channel = 'search'")) {
       out.add(Await.result(pool.query(sql).execute()).iterator().next().getLong(0));
     }
     return out;

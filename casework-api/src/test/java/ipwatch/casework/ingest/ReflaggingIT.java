@@ -73,7 +73,7 @@ class ReflaggingIT {
   /** Ingests like the consumer does: the case, then its search document. */
   private static IngestOutcome ingest(String source, Flag f) {
     IngestOutcome o = Await.result(ingestor.ingest(source, TestFlags.bytes(f)));
-    o.caseToIndex().ifPresent(index::index);
+    o.foundCase().ifPresent(index::index);
     return o;
   }
 
@@ -108,7 +108,7 @@ class ReflaggingIT {
   @Test
   void changedSignalsAloneAlsoRescoreTheCase() {
     Flag first = TestFlags.flag("rfsignals", "tm-nordvik", "org-nordvik", "demo-market", "NORDVIK boots");
-    CaseSummary opened = ingest("infringements/0/3", first).caseToIndex().orElseThrow();
+    CaseSummary opened = ingest("infringements/0/3", first).foundCase().orElseThrow();
     List<Flag.Signal> more = List.of(first.signals().get(0), new Flag.Signal("LOW_PRICE", 0.3, "40 % of reference"));
 
     IngestOutcome o = ingest("infringements/0/4", rescored(first, first.score(), more));
@@ -125,7 +125,7 @@ class ReflaggingIT {
     Flag first = TestFlags.flag("rfreplay", "tm-nordvik", "org-nordvik", "demo-market", "NORDVIK gloves");
     ingest("infringements/0/5", first);
     Flag changed = rescored(first, 0.97, first.signals());
-    CaseSummary rescored = ingest("infringements/0/6", changed).caseToIndex().orElseThrow();
+    CaseSummary rescored = ingest("infringements/0/6", changed).foundCase().orElseThrow();
     long events = Await.result(pool.preparedQuery("SELECT count(*) FROM case_events WHERE case_id = $1")
         .execute(Tuple.of(rescored.id()))).iterator().next().getLong(0);
 

@@ -76,19 +76,19 @@ public final class CaseworkFixture implements AutoCloseable {
     String listing = "wf-" + LISTINGS.incrementAndGet() + "-" + UUID.randomUUID();
     return Await.result(ingestor.ingest("test/0/" + listing, TestFlags.bytes(TestFlags.flag(listing,
         "tm-" + jurisdiction.toLowerCase(), "org-nordvik", "demo-market", "NORDVIK parka " + listing))))
-        .caseToIndex().map(CaseSummary::id).orElseThrow();
+        .foundCase().map(CaseSummary::id).orElseThrow();
   }
 
   /** A new DETECTED case with every party attribute chosen by the test. */
   public UUID openFor(String asset, String owner, String marketplace) {
     String listing = "wf-" + LISTINGS.incrementAndGet() + "-" + UUID.randomUUID();
     return Await.result(ingestor.ingest("test/0/" + listing, TestFlags.bytes(TestFlags.flag(listing, asset, owner,
-        marketplace, "Listing " + listing)))).caseToIndex().map(CaseSummary::id).orElseThrow();
+        marketplace, "Listing " + listing)))).foundCase().map(CaseSummary::id).orElseThrow();
   }
 
   /** Ingests a flag built by the test (e.g. with a page snapshot) and answers its case. */
   public UUID ingest(ipwatch.model.Flag flag) {
-    return Await.result(ingestor.ingest("test/0/" + flag.flagId(), TestFlags.bytes(flag))).caseToIndex()
+    return Await.result(ingestor.ingest("test/0/" + flag.flagId(), TestFlags.bytes(flag))).foundCase()
         .map(CaseSummary::id).orElseThrow();
   }
 
