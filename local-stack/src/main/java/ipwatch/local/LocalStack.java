@@ -60,7 +60,8 @@ public final class LocalStack implements AutoCloseable {
     httpPort = settings.httpPort() == 0 ? Ports.free() : settings.httpPort();
     // The three stores do not depend on each other; Elasticsearch is the slowest (~10 s), so start them together.
     var es = CompletableFuture.supplyAsync(() -> unchecked(() -> clock.time("elasticsearch",
-        () -> ElasticsearchNode.start(settings.esZip(), dir.elasticsearch(), settings.esHttpPort(), settings.esHeap()))));
+        () -> ElasticsearchNode.start(settings.esZip(), dir.elasticsearch(), settings.esHttpPort(), settings.esHeap(),
+            settings.esNiceness()))));
     var kf = CompletableFuture.supplyAsync(() -> unchecked(() -> clock.time("kafka",
         () -> InProcessKafka.start(dir.kafka(), settings.kafkaPort()))));
     var pg = CompletableFuture.supplyAsync(() -> unchecked(() -> clock.time("postgresql",

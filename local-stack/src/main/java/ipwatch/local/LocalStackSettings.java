@@ -14,6 +14,7 @@ public record LocalStackSettings(
     int kafkaPartitions,
     int esHttpPort,
     String esHeap,
+    int esNiceness,
     Path esZip,
     int postgresPort,
     int marketplacePort,
@@ -39,6 +40,7 @@ public record LocalStackSettings(
         c.integer("local.kafka.partitions"),
         c.integer("local.elasticsearch.httpPort"),
         c.string("local.elasticsearch.heap"),
+        c.integer("local.elasticsearch.nice"),
         repoRoot.resolve(zip).toAbsolutePath().normalize(),
         c.integer("local.postgres.port"),
         c.integer("local.marketplace.port"),
@@ -66,14 +68,14 @@ public record LocalStackSettings(
   }
 
   public LocalStackSettings withDataDir(Path dir) {
-    return new LocalStackSettings(repoRoot, dir, httpPort, kafkaPort, kafkaPartitions, esHttpPort, esHeap, esZip,
-        postgresPort, marketplacePort, flinkParallelism, flinkBackgroundParallelism, flinkChangelog, flinkSeparateJobs,
+    return new LocalStackSettings(repoRoot, dir, httpPort, kafkaPort, kafkaPartitions, esHttpPort, esHeap, esNiceness,
+        esZip, postgresPort, marketplacePort, flinkParallelism, flinkBackgroundParallelism, flinkChangelog, flinkSeparateJobs,
         crawlMaxPages);
   }
 
   /** All ports from the OS (for tests that must not collide with a running `ipwatch up`). */
   public LocalStackSettings withFreePorts() {
-    return new LocalStackSettings(repoRoot, dataDir, 0, 0, kafkaPartitions, 0, esHeap, esZip, 0, 0,
+    return new LocalStackSettings(repoRoot, dataDir, 0, 0, kafkaPartitions, 0, esHeap, esNiceness, esZip, 0, 0,
         flinkParallelism, flinkBackgroundParallelism, flinkChangelog, flinkSeparateJobs,
         crawlMaxPages);
   }

@@ -61,6 +61,18 @@ public final class ElasticsearchNode implements AutoCloseable {
    * @param heap the JVM heap, such as "512m" (used for both -Xms and -Xmx)
    */
   public static ElasticsearchNode start(Path zip, Path dataDir, int httpPort, String heap) {
+    return start(zip, dataDir, httpPort, heap, 0);
+  }
+
+  /**
+   * As {@link #start(Path, Path, int, String)}, with the node's processes at {@code niceness} (0-19, through nice(1)):
+   * above 0 the node yields the CPU to the processes of normal priority while the machine is busy, and takes what
+   * they leave. The local stack uses it to keep search indexing from slowing matching on a small machine.
+   */
+  public static ElasticsearchNode start(Path zip, Path dataDir, int httpPort, String heap, int niceness) {
+    if (niceness < 0 || niceness > 19) {
+      throw new IllegalArgumentException("niceness must be 0-19 (a lower priority only), not " + niceness);
+    }
     if (!Files.isRegularFile(zip)) {
       throw new IllegalStateException("the Elasticsearch server zip " + zip + " is missing; build it with "
           + "`mvn -B -pl local-infra -am package -DskipTests`");
@@ -86,6 +98,9 @@ public final class ElasticsearchNode implements AutoCloseable {
       command.addAll(UnprivilegedUser.prepare(dir));
     }
     command.addAll(WATCHDOG);
+    if (niceness > 0) {
+      command.addAll(List.of("nice", "-n", Integer.toString(niceness)));
+    }
     command.addAll(serverCommand(home, dir, port));
     Path consoleLog = dir.resolve("logs/console.log");
     ProcessBuilder pb = processBuilder(command, home, dir, heap, consoleLog);
@@ -130,6 +145,11 @@ public final class ElasticsearchNode implements AutoCloseable {
         "-Epath.logs=" + dir.resolve("logs"),
         // A developer disk above 90/95 % full would otherwise make indices read-only mid-demo; this is a local node.
         "-Ecluster.routing.allocation.disk.threshold_enabled=false");
+  }
+
+  /** The watchdog shell; the launcher and the server JVM are its descendants. */
+  ProcessHandle process() {
+    return process.toHandle();
   }
 
   private void awaitReady() {

@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
@@ -34,6 +35,38 @@ class ElasticsearchNodeIT {
   static void freshDirectory() throws Exception {
     zip = Path.of(System.getProperty("ipwatch.esZip", "target/dist/elasticsearch-8.19.21.zip"));
     ZipUnpacker.deleteTree(DATA);
+  }
+
+  @Test
+  void aNodeStartedAtALowerPriorityRunsItsServerAtThatNiceness() throws Exception {
+    try (ElasticsearchNode node = ElasticsearchNode.start(zip, DATA, 0, "512m", 10)) {
+      List<String[]> jvms = new java.util.ArrayList<>();
+      for (ProcessHandle p : node.process().descendants().toList()) {
+        String[] stat = stat(p.pid());
+        if (stat[0].equals("java")) {
+          jvms.add(stat);
+        }
+      }
+      assertFalse(jvms.isEmpty(), "the launcher and server JVMs run under the watchdog");
+      for (String[] jvm : jvms) {
+        assertEquals("10", jvm[17], "niceness of a JVM of the node");
+      }
+      assertTrue(answers(node.httpUrl()));
+    }
+    assertThrows(IllegalArgumentException.class, () -> ElasticsearchNode.start(zip, DATA, 0, "512m", -5));
+  }
+
+  /**
+   * /proc/<pid>/stat from field 2 on: [0] the command name (read between its parentheses, as it may hold spaces), then
+   * fields 3 onwards, so field 19, the niceness, is at [17].
+   */
+  private static String[] stat(long pid) throws java.io.IOException {
+    String stat = java.nio.file.Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    String[] out = new String[rest.length + 1];
+    out[0] = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    System.arraycopy(rest, 0, out, 1, rest.length);
+    return out;
   }
 
   @Test
