@@ -32,6 +32,7 @@ import ipwatch.casework.cases.NotifierAccuracy;
 import ipwatch.casework.evidence.EvidenceService;
 import ipwatch.casework.evidence.NoEvidenceStore;
 import ipwatch.casework.outbox.OutboxRelay;
+import ipwatch.casework.outbox.OutboxRetention;
 import ipwatch.casework.registry.RegistryService;
 import ipwatch.casework.webhooks.TargetGuard;
 import ipwatch.casework.webhooks.WebhookDispatcher;
@@ -172,6 +173,7 @@ public final class CaseworkServer implements AutoCloseable {
           config.duration("alerts.deadlineWarning")).start(s.workflow().timerScanInterval()));
       resources.push(new ipwatch.casework.events.EventRetention(vertx, pool,
           config.duration("alerts.eventRetention")).start());
+      resources.push(new OutboxRetention(vertx, pool, config.duration("outbox.retention")).start());
 
       var router = HttpApi.router(new HttpApi.Deps(vertx, s.http(), pool, tokens, organisations, cases,
           index, consumer::healthy, () -> consumer.state().name(), demoTokens, workflow,
