@@ -11,6 +11,7 @@ import ipwatch.casework.auth.TokenService;
 import ipwatch.casework.cases.Cases;
 import ipwatch.casework.db.Database;
 import ipwatch.casework.db.Migrations;
+import ipwatch.casework.db.Retention;
 import ipwatch.casework.http.HttpApi;
 import ipwatch.casework.http.RateLimit;
 import ipwatch.casework.ingest.FlagIngestor;
@@ -32,7 +33,6 @@ import ipwatch.casework.cases.NotifierAccuracy;
 import ipwatch.casework.evidence.EvidenceService;
 import ipwatch.casework.evidence.NoEvidenceStore;
 import ipwatch.casework.outbox.OutboxRelay;
-import ipwatch.casework.outbox.OutboxRetention;
 import ipwatch.casework.registry.RegistryService;
 import ipwatch.casework.webhooks.TargetGuard;
 import ipwatch.casework.webhooks.WebhookDispatcher;
@@ -171,9 +171,8 @@ public final class CaseworkServer implements AutoCloseable {
       resources.push(timers);
       resources.push(new ipwatch.casework.alerts.DeadlineAlerts(vertx, pool, clock,
           config.duration("alerts.deadlineWarning")).start(s.workflow().timerScanInterval()));
-      resources.push(new ipwatch.casework.events.EventRetention(vertx, pool,
-          config.duration("alerts.eventRetention")).start());
-      resources.push(new OutboxRetention(vertx, pool, config.duration("outbox.retention")).start());
+      resources.push(Retention.partyEvents(vertx, pool, config.duration("alerts.eventRetention")).start());
+      resources.push(Retention.deliveredOutbox(vertx, pool, config.duration("outbox.retention")).start());
 
       var router = HttpApi.router(new HttpApi.Deps(vertx, s.http(), pool, tokens, organisations, cases,
           index, consumer::healthy, () -> consumer.state().name(), demoTokens, workflow,

@@ -1,10 +1,9 @@
-package ipwatch.casework.outbox;
+package ipwatch.casework.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
-import ipwatch.casework.db.Migrations;
 import ipwatch.casework.testing.Await;
 import ipwatch.casework.testing.TestPostgres;
 import java.time.Duration;
@@ -14,8 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@link OutboxRetention} on a real PostgreSQL. */
-class OutboxRetentionIT {
+/** {@link Retention#deliveredOutbox} on a real PostgreSQL. */
+class RetentionIT {
   private static Vertx vertx;
   private static Pool pool;
 
@@ -41,11 +40,11 @@ class OutboxRetentionIT {
     insert("search", "dead-search", "NULL", "now() - interval '30 days'");
     insert("webhook", "old-webhook", "now() - interval '8 days'", null);
 
-    int deleted = Await.result(new OutboxRetention(vertx, pool, Duration.ofDays(7)).pruneOnce());
+    int deleted = Await.result(Retention.deliveredOutbox(vertx, pool, Duration.ofDays(7)).pruneOnce());
 
     assertEquals(2, deleted);
     assertEquals(List.of("dead-search", "old-webhook", "pending-search", "recent-search"), keys());
-    assertEquals(0, Await.result(new OutboxRetention(vertx, pool, Duration.ofDays(7)).pruneOnce()), "idempotent");
+    assertEquals(0, Await.result(Retention.deliveredOutbox(vertx, pool, Duration.ofDays(7)).pruneOnce()), "idempotent");
   }
 
   private static void insert(String channel, String key, String publishedAt, String deadAt) {
