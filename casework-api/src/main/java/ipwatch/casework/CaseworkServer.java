@@ -59,7 +59,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>PostgreSQL is required at start-up (no schema, no service). Kafka and Elasticsearch are not: flag ingestion
  * needs no search index (cases reach it afterwards through the 'search' outbox, which creates it), and the registry is
- * published when Kafka takes it, so the API comes up in any start order and {@code /api/health} (or {@link #awaitReady}) tells when everything is up.
+ * published when Kafka takes it, so the API comes up in any start order and {@code /api/health} (or
+ * {@link #awaitReady}) tells when everything is up.
  */
 public final class CaseworkServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CaseworkServer.class);

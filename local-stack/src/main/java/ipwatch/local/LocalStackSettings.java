@@ -69,8 +69,8 @@ public record LocalStackSettings(
 
   public LocalStackSettings withDataDir(Path dir) {
     return new LocalStackSettings(repoRoot, dir, httpPort, kafkaPort, kafkaPartitions, esHttpPort, esHeap, esNiceness,
-        esZip, postgresPort, marketplacePort, flinkParallelism, flinkBackgroundParallelism, flinkChangelog, flinkSeparateJobs,
-        crawlMaxPages);
+        esZip, postgresPort, marketplacePort, flinkParallelism, flinkBackgroundParallelism, flinkChangelog,
+        flinkSeparateJobs, crawlMaxPages);
   }
 
   /** All ports from the OS (for tests that must not collide with a running `ipwatch up`). */

@@ -152,7 +152,9 @@ public final class FlagIngestor {
 
   /** One decoded flag's effects on the caller's transaction: its case, events, links and alerts. */
   private Future<IngestOutcome> ingestDecoded(SqlConnection conn, Flag flag, String source) {
-    return open(conn, flag, source).compose(o -> CaseAlerts.afterIngest(conn, o)).compose(o -> queueForSearch(conn, o));
+    return open(conn, flag, source)
+        .compose(o -> CaseAlerts.afterIngest(conn, o))
+        .compose(o -> queueForSearch(conn, o));
   }
 
   /**

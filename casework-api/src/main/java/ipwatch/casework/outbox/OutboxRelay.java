@@ -39,8 +39,9 @@ public final class OutboxRelay implements AutoCloseable {
 
   /**
    * Delivers a batch's due rows at once (one request for all of them, where the target allows it); blocking, on the
-   * relay's worker thread. All or nothing: when it throws, the batch's first row counts the failed attempt (back-off,
-   * dead letter after maxAttempts) and the whole batch is tried again, so the delivery must be idempotent.
+   * relay's worker thread. Must be idempotent: when it throws, the relay delivers the same rows again one at a time,
+   * so the first row that fails on its own counts the attempt (back-off, dead letter after maxAttempts) and the rows
+   * before it are done.
    */
   public interface BatchDelivery {
     void deliver(List<Message> messages) throws Exception;
@@ -125,15 +126,24 @@ public final class OutboxRelay implements AutoCloseable {
         }
         due.add(r);
       }
-      int step = wholeBatches ? due.size() : 1; // a BatchDelivery gets all due rows, a Delivery one at a time
-      for (int from = 0; from < due.size(); from += step) {
-        List<Row> rows = due.subList(from, Math.min(from + step, due.size()));
+      if (wholeBatches) {
         try {
-          delivery.deliver(rows.stream().map(OutboxRelay::message).toList());
+          delivery.deliver(due.stream().map(OutboxRelay::message).toList());
+          due.forEach(r -> done.add(r.getLong("id")));
+          return done.size();
         } catch (Exception e) {
-          throw new DeliveryFailed(rows.get(0).getLong("id"), rows.get(0).getInteger("attempts"), e);
+          // find the row that fails: one at a time (the delivery is idempotent), so only that row counts an attempt
+          // and is dead-lettered in the end, not the healthy row that happened to come first
+          LOG.debug("outbox {} batch of {} failed, delivering row by row: {}", channel, due.size(), e.getMessage());
         }
-        rows.forEach(r -> done.add(r.getLong("id")));
+      }
+      for (Row r : due) {
+        try {
+          delivery.deliver(List.of(message(r)));
+        } catch (Exception e) {
+          throw new DeliveryFailed(r.getLong("id"), r.getInteger("attempts"), e);
+        }
+        done.add(r.getLong("id"));
       }
       return done.size();
     }, true).recover(e -> e instanceof DeliveryFailed f ? failed(conn, f).map(done.size()) : Future.failedFuture(e))

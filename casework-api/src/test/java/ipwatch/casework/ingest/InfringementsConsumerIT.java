@@ -126,7 +126,8 @@ class InfringementsConsumerIT {
     }
     relayUntilDone(new CaseReindexer(new Cases(pool), index)); // whatever another test left pending
     long casesBefore = totals().get(0);
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(TestKafka.rawProducerConfig(kafka.bootstrapServers()))) {
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(TestKafka.rawProducerConfig(kafka.bootstrapServers()))) {
       for (int i = 0; i < 5; i++) {
         Flag f = flag("outage-" + i, "outageword" + i);
         producer.send(new ProducerRecord<>(topic, f.flagId(), TestFlags.bytes(f)));
