@@ -12,6 +12,8 @@ import ipwatch.casework.cases.Cases;
 import ipwatch.casework.db.Database;
 import ipwatch.casework.db.Migrations;
 import ipwatch.casework.db.Retention;
+import ipwatch.casework.events.EventHub;
+import ipwatch.casework.events.PartyEventsListener;
 import ipwatch.casework.http.HttpApi;
 import ipwatch.casework.http.RateLimit;
 import ipwatch.casework.ingest.FlagIngestor;
@@ -175,13 +177,20 @@ public final class CaseworkServer implements AutoCloseable {
       resources.push(Retention.partyEvents(vertx, pool, config.duration("alerts.eventRetention")).start());
       resources.push(Retention.deliveredOutbox(vertx, pool, config.duration("outbox.retention")).start());
 
+      // GET /api/events: read party_events as each writing transaction commits (LISTEN on a connection of its own),
+      // and on a slow timer in case a notification was missed while that connection was down
+      EventHub events = new EventHub(vertx, pool, config.duration("alerts.eventPollFallback"));
+      resources.push(events);
+      resources.push(PartyEventsListener.start(vertx, Database.connectOptions(pg), Duration.ofSeconds(1),
+          events::wake));
+
       var router = HttpApi.router(new HttpApi.Deps(vertx, s.http(), pool, tokens, organisations, cases,
           index, consumer::healthy, () -> consumer.state().name(), demoTokens, workflow,
           new RateLimit(s.rateLimits().perSecond(), s.rateLimits().burst()), new CaseCollaboration(pool, clock),
           new EvidenceService(vertx, pool, evidenceStore, clock), new NotifierAccuracy(pool),
           new RegistryService(pool, s.kafka().registryTopic()),
           new WebhookEndpoints(vertx, pool, guard, clock, s.webhooks().secretGracePeriod()),
-          new ipwatch.casework.cases.Notices(pool, cases, clock)));
+          new ipwatch.casework.cases.Notices(pool, cases, clock), events));
       // one server per event loop, sharing the port (Vert.x balances connections across them); the router and its
       // handlers are shared and thread-safe
       HttpServer server = null;

@@ -15,6 +15,21 @@ public final class Database {
   private Database() {}
 
   public static Pool pool(Vertx vertx, CaseworkSettings.Postgres pg) {
+    PoolOptions pool = new PoolOptions()
+        .setMaxSize(pg.poolSize())
+        .setName("casework-pg")
+        .setConnectionTimeout(10)
+        .setMaxWaitQueueSize(1_000);
+    return PgBuilder.pool()
+        .with(pool)
+        .with(new NetClientOptions().setConnectTimeout(5_000))
+        .connectingTo(connectOptions(pg))
+        .using(vertx)
+        .build();
+  }
+
+  /** Where and as whom to connect: the pool's connections and the event listener's own (LISTEN needs one). */
+  public static PgConnectOptions connectOptions(CaseworkSettings.Postgres pg) {
     PgConnectOptions connect = new PgConnectOptions()
         .setHost(pg.host())
         .setPort(pg.port())
@@ -27,17 +42,7 @@ public final class Database {
         .setCachePreparedStatements(true)
         .setPreparedStatementCacheMaxSize(256);
     connect.addProperty("application_name", "ipwatch-casework-api");
-    PoolOptions pool = new PoolOptions()
-        .setMaxSize(pg.poolSize())
-        .setName("casework-pg")
-        .setConnectionTimeout(10)
-        .setMaxWaitQueueSize(1_000);
-    return PgBuilder.pool()
-        .with(pool)
-        .with(new NetClientOptions().setConnectTimeout(5_000))
-        .connectingTo(connect)
-        .using(vertx)
-        .build();
+    return connect;
   }
 
   public static Future<Void> ping(Pool pool) {

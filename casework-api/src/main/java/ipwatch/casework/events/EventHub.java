@@ -27,10 +27,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fans {@code party_events} out to the SSE clients connected to this instance. Each instance polls the table itself
+ * Fans {@code party_events} out to the SSE clients connected to this instance. Each instance reads the table itself
  * (the rows are written in the transactions of the changes, on any instance), so any number of instances serve
- * {@code GET /api/events} without talking to each other. What a client receives is scoped like every read: alerts
- * and endpoint notices of its own organisation, and {@code case.updated} for cases its party scope covers now.
+ * {@code GET /api/events} without talking to each other. It reads when {@link #wake woken} (by
+ * {@link PartyEventsListener} as each writing transaction commits) and every {@code fallbackInterval} in case a
+ * wake-up was missed. Wake-ups that arrive during a read fold into one more read. What a client receives is scoped
+ * like every read: alerts and endpoint notices of its own organisation, and {@code case.updated} for cases its party
+ * scope covers now.
  */
 public final class EventHub implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
@@ -38,9 +41,10 @@ public final class EventHub implements AutoCloseable {
   private static final String COLUMNS = "id, event, case_id, org_id, data";
   private final Vertx vertx;
   private final Pool pool;
-  private final Duration interval;
+  private final Duration fallbackInterval;
   private final Set<Client> clients = new CopyOnWriteArraySet<>();
   private final AtomicBoolean polling = new AtomicBoolean();
+  private final AtomicBoolean again = new AtomicBoolean();
   private volatile EventCursor cursor;
   private long timerId = -1;
 
@@ -73,13 +77,13 @@ public final class EventHub implements AutoCloseable {
     }
   }
 
-  public EventHub(Vertx vertx, Pool pool, Duration interval) {
+  public EventHub(Vertx vertx, Pool pool, Duration fallbackInterval) {
     this.vertx = vertx;
     this.pool = pool;
-    this.interval = interval;
+    this.fallbackInterval = fallbackInterval;
   }
 
-  /** Starts polling from the newest event (history is what Last-Event-ID is for). */
+  /** Starts reading from the newest event (history is what Last-Event-ID is for). */
   public synchronized Future<Void> start() {
     if (cursor != null) {
       return Future.succeededFuture();
@@ -88,7 +92,7 @@ public final class EventHub implements AutoCloseable {
       synchronized (this) {
         if (cursor == null) {
           cursor = new EventCursor(rows.iterator().next().getLong(0), Duration.ofSeconds(30));
-          timerId = vertx.setPeriodic(interval.toMillis(), id -> poll());
+          timerId = vertx.setPeriodic(fallbackInterval.toMillis(), id -> poll());
         }
       }
       return null;
@@ -123,23 +127,39 @@ public final class EventHub implements AutoCloseable {
     return clients.size();
   }
 
+  /** New rows have been committed: reads them now, or right after the read under way. */
+  public void wake() {
+    again.set(true);
+    poll();
+  }
+
   private void poll() {
     EventCursor cur = cursor;
     if (cur == null || !polling.compareAndSet(false, true)) {
       return;
     }
+    // this read sees every commit notified so far; a wake-up from now on asks for one more
+    again.set(false);
     pool.preparedQuery("SELECT " + COLUMNS + " FROM party_events WHERE id > $1 OR id = ANY($2) ORDER BY id LIMIT "
             + BATCH)
         .execute(Tuple.tuple().addLong(cur.highest()).addArrayOfLong(cur.gaps()))
         .compose(rows -> {
           Map<Long, PartyEvent> byId = new LinkedHashMap<>();
           rows.forEach(r -> byId.put(r.getLong("id"), read(r)));
+          if (rows.size() == BATCH) {
+            again.set(true); // more are waiting
+          }
           List<PartyEvent> fresh = new ArrayList<>();
           cur.advance(byId.keySet(), Instant.now()).forEach(id -> fresh.add(byId.get(id)));
           return fresh.isEmpty() || clients.isEmpty() ? Future.succeededFuture() : dispatch(fresh);
         })
         .onFailure(e -> LOG.warn("event poll failed, retrying: {}", e.getMessage()))
-        .onComplete(v -> polling.set(false));
+        .onComplete(r -> {
+          polling.set(false);
+          if (r.succeeded() && again.get()) {
+            poll();
+          }
+        });
   }
 
   /** Alerts go by organisation; case updates by a scoped query per organisation connected. */

@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
 import ipwatch.casework.auth.Caller;
 import ipwatch.casework.events.EventHub;
 import java.time.Duration;
@@ -18,13 +17,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class EventRoutes {
   static final Duration HEARTBEAT = Duration.ofSeconds(15);
-  private static final Duration POLL = Duration.ofMillis(200);
   private final Vertx vertx;
   private final EventHub hub;
 
-  EventRoutes(Vertx vertx, Pool pool) {
+  EventRoutes(Vertx vertx, EventHub hub) {
     this.vertx = vertx;
-    this.hub = new EventHub(vertx, pool, POLL);
+    this.hub = hub;
   }
 
   void mount(Router api) {

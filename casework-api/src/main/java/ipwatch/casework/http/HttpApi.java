@@ -14,6 +14,7 @@ import ipwatch.casework.auth.TokenService;
 import ipwatch.casework.cases.CaseCollaboration;
 import ipwatch.casework.cases.Cases;
 import ipwatch.casework.cases.NotifierAccuracy;
+import ipwatch.casework.events.EventHub;
 import ipwatch.casework.evidence.EvidenceService;
 import ipwatch.casework.registry.RegistryService;
 import ipwatch.casework.search.CaseIndex;
@@ -50,7 +51,8 @@ public final class HttpApi {
       NotifierAccuracy accuracy,
       RegistryService registry,
       WebhookEndpoints webhooks,
-      ipwatch.casework.cases.Notices notices) {}
+      ipwatch.casework.cases.Notices notices,
+      EventHub events) {}
 
   public static Router router(Deps d) {
     Router root = Router.router(d.vertx());
@@ -113,7 +115,7 @@ public final class HttpApi {
     new AdminRoutes(d.pool(), d.tokens()).mount(api);
     new NetworkRoutes(new ipwatch.casework.network.SellerNetworks(d.pool())).mount(api);
     new SubscriptionRoutes(d.pool()).mount(api);
-    new EventRoutes(d.vertx(), d.pool()).mount(api);
+    new EventRoutes(d.vertx(), d.events()).mount(api);
     new ExportRoutes(d.pool()).mount(api);
     api.route().failureHandler(ErrorMapper::handle);
     return api;

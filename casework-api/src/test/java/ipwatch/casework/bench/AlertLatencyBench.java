@@ -115,7 +115,7 @@ public final class AlertLatencyBench {
         sse.events.stream().filter(e -> e.event().equals("alert"))
             .forEach(e -> latency(e.data(), e.receivedNanos(), sent, flags, stream));
         System.out.printf("flag on infringements → rights-holder alert: %d flags at %d/s (first %d warm-up),"
-                + " in-process KRaft + embedded PostgreSQL, dispatcher poll %s, SSE poll 200 ms, JDK %s, %d cores,"
+                + " in-process KRaft + embedded PostgreSQL, dispatcher poll %s, SSE woken by NOTIFY, JDK %s, %d cores,"
                 + " load average %.1f%n", flags, rate, flags / 10, "250ms (config)",
             System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
             java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Tuple;
 import ipwatch.casework.CaseworkServer;
+import ipwatch.casework.events.PartyEventsListener;
 import ipwatch.casework.registry.RegistryStore;
 import ipwatch.casework.testing.Await;
 import ipwatch.casework.testing.CaseworkFixture;
@@ -29,7 +31,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * GET /api/events against the real database, with a second casework-api instance on the same database: what one
- * instance writes, a client of the other receives, and every client only what its party may see.
+ * instance writes, a client of the other receives, and every client only what its party may see. The second instance
+ * reads the event log only when PostgreSQL notifies it of a commit (its fallback poll is an hour), so every event its
+ * clients receive here came through LISTEN/NOTIFY.
  */
 class EventStreamIT {
   private static final Duration WAIT = Duration.ofSeconds(15);
@@ -41,7 +45,7 @@ class EventStreamIT {
     f = new CaseworkFixture();
     Await.result(new RegistryStore(f.pool).upsert(List.of(new Trademark("tm-lumora-us", "org-lumora", "LUMORA",
         List.of(9), List.of("US"), List.of(), List.of()))));
-    second = CaseworkServer.start(TestServers.config(f.db, Map.of()));
+    second = CaseworkServer.start(TestServers.config(f.db, Map.of("alerts.eventPollFallback", "1h")));
   }
 
   @AfterAll
@@ -116,6 +120,37 @@ class EventStreamIT {
       assertTrue(sent.id() > last);
       assertFalse(resumed.any(e -> e.id() <= last), "nothing before Last-Event-ID is sent again");
     }
+  }
+
+  @Test
+  void anInstanceListensAgainAfterTheDatabaseDropsItsListeningConnection() throws Exception {
+    UUID caseId = f.open("US");
+    try (SseClient c = SseClient.connect(second.port(), f.token("rights-holder"), false, null)) {
+      f.ok("rights-holder", caseId, "confirm", null);
+      c.await(e -> about(e, caseId) && "CONFIRMED".equals(e.data().getString("status")), WAIT);
+
+      // what a database restart, a failover or an idle-connection reaper does to the listening connections
+      var dropped = Await.result(f.pool.preparedQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+          + " WHERE application_name = $1 AND datname = current_database()")
+          .execute(Tuple.of(PartyEventsListener.APPLICATION_NAME)));
+      assertEquals(2, dropped.size(), "one listening connection per instance");
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (listening() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertEquals(2, listening(), "both instances listen again");
+
+      f.ok("rights-holder", caseId, "send_notice", CaseworkFixture.usNotice());
+      c.await(e -> about(e, caseId) && "NOTICE_SENT".equals(e.data().getString("status")), WAIT);
+      assertEquals(1, c.events.stream().filter(e -> about(e, caseId)
+          && "NOTICE_SENT".equals(e.data().getString("status"))).count(), "sent once");
+    }
+  }
+
+  private static long listening() {
+    return Await.result(f.pool.preparedQuery("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1"
+        + " AND datname = current_database() AND query LIKE 'LISTEN%'").execute(Tuple.of(PartyEventsListener.APPLICATION_NAME)))
+        .iterator().next().getLong(0);
   }
 
   @Test

@@ -27,7 +27,7 @@ class OpenApiInventoryTest {
     vertx = Vertx.vertx();
     deps = new HttpApi.Deps(vertx, new CaseworkSettings.Http("127.0.0.1", 0, "test-webroot", 1024, List.of(), 100),
         null, null, null, null, null, () -> false, () -> "x", Map.of("regulator", "t"), null, new RateLimit(1, 1),
-        null, null, null, null, null, null);
+        null, null, null, null, null, null, null);
   }
 
   @AfterAll
