@@ -8,9 +8,8 @@ import ipwatch.casework.cases.PartyScope;
 import ipwatch.casework.search.CaseIndex;
 
 /**
- * The alert benchmark's stand-in for Elasticsearch: ingestion indexes each case after its transaction, which is not
- * on the path from flag to alert (the alert is written in the case's own transaction), so the benchmark leaves the
- * search index out instead of starting a node on a 2-core machine. Searching is refused.
+ * {@link IngestBatchBench}'s stand-in for Elasticsearch with {@code --index false}: the cases go nowhere, so the
+ * figures are PostgreSQL's alone. Searching is refused.
  */
 final class UnindexedCases implements CaseIndex {
   @Override

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
 import ipwatch.casework.testing.CaseworkFixture;
+import ipwatch.casework.testing.SseClient;
 import ipwatch.casework.testing.TestApi;
 import ipwatch.casework.testing.TestPostgres;
 import ipwatch.local.infra.EmbeddedPostgresServer;
 import ipwatch.local.infra.Ports;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +24,12 @@ import org.junit.jupiter.api.Test;
  * again. Meanwhile the API answers 503 with the JSON error shape and Retry-After (never a 500), health says the
  * database is down, and nothing half-done is left behind; afterwards it recovers on its own, every transition
  * acknowledged before the outage is still there, and a client retrying the refused ones gets each applied exactly once.
+ * A client of {@code GET /api/events} connected throughout gets every confirmation once: the instance listens for
+ * new events again by itself (its fallback poll is an hour here, so only the re-opened LISTEN can deliver them).
  */
 class PostgresRestartIT {
   private static final int CASES = 8;
+  private static final Duration EVENT_WAIT = Duration.ofSeconds(15);
 
   @Test
   void theApiAnswers503DuringARestartRecoversOnItsOwnAndLosesNoTransition() throws Exception {
@@ -34,7 +39,8 @@ class PostgresRestartIT {
     EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir, port);
     TestPostgres.TestDatabase db =
         new TestPostgres.TestDatabase("127.0.0.1", pg.port(), pg.database(), pg.user(), pg.password());
-    try (CaseworkFixture f = new CaseworkFixture(db, Map.of())) {
+    try (CaseworkFixture f = new CaseworkFixture(db, Map.of("alerts.eventPollFallback", "1h"));
+        SseClient events = SseClient.connect(f.server.port(), f.token("rights-holder"), false, null)) {
       List<UUID> cases = new ArrayList<>();
       for (int i = 0; i < CASES; i++) {
         cases.add(f.open("US"));
@@ -43,6 +49,9 @@ class PostgresRestartIT {
       List<UUID> during = cases.subList(CASES / 2, CASES);
       for (UUID id : before) {
         f.ok("rights-holder", id, "confirm", null);
+      }
+      for (UUID id : before) {
+        events.await(e -> confirmed(e, id), EVENT_WAIT);
       }
 
       pg.close();
@@ -68,6 +77,12 @@ class PostgresRestartIT {
         f.ok("rights-holder", id, "confirm", null); // the client's retry
         assertEquals("CONFIRMED", f.status(id));
         assertEquals(1, confirmations(f, id), "the retry applied once");
+      }
+      for (UUID id : during) {
+        events.await(e -> confirmed(e, id), EVENT_WAIT);
+      }
+      for (UUID id : cases) {
+        assertEquals(1, events.events.stream().filter(e -> confirmed(e, id)).count(), "one event for " + id);
       }
       System.out.printf("[drill 4] PostgreSQL stopped and restarted: %d transitions refused with 503, API serving "
           + "again %d ms after the database was back, %d of %d cases confirmed exactly once%n", during.size(),
@@ -97,6 +112,11 @@ class PostgresRestartIT {
       Thread.sleep(100);
     }
     throw new AssertionError("the API did not recover within a minute of the database coming back");
+  }
+
+  private static boolean confirmed(SseClient.Event e, UUID id) {
+    return e.event().equals("case.updated") && id.toString().equals(e.data().getString("caseId"))
+        && "CONFIRMED".equals(e.data().getString("status"));
   }
 
   private static long confirmations(CaseworkFixture f, UUID id) {

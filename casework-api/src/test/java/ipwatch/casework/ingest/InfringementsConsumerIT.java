@@ -16,6 +16,7 @@ import ipwatch.casework.outbox.OutboxRelay;
 import ipwatch.casework.search.CaseReindexer;
 import ipwatch.casework.search.ElasticsearchCaseIndex;
 import ipwatch.casework.testing.Await;
+import ipwatch.casework.testing.SearchOutbox;
 import ipwatch.casework.testing.TestElasticsearch;
 import ipwatch.casework.testing.TestFlags;
 import ipwatch.casework.testing.TestKafka;
@@ -103,8 +104,8 @@ class InfringementsConsumerIT {
     assertEquals(List.of((long) GOOD, (long) GOOD, 2L, (long) GOOD), after);
     assertTrue(cause(topic, "refused by the database"), "the NUL flag's dead letter names the database's refusal");
     assertTrue(cause(topic, "not a valid Flag"));
-    assertEquals(GOOD, pendingSearchRows(), "one 'search' outbox row per case opened, none for the duplicate");
-    relayUntilDone(new CaseReindexer(new Cases(pool), index));
+    assertEquals(GOOD, SearchOutbox.pending(pool), "one 'search' outbox row per case opened, none for the duplicate");
+    SearchOutbox.drain(vertx, pool, index);
     TestElasticsearch.refresh(INDEX);
     for (int i = 0; i < GOOD; i += 7) {
       assertEquals(1, index.search(new PartyScope.OwnedBy("org-nordvik"), filter("consumerword" + i),
@@ -124,7 +125,7 @@ class InfringementsConsumerIT {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
     }
-    relayUntilDone(new CaseReindexer(new Cases(pool), index)); // whatever another test left pending
+    SearchOutbox.drain(vertx, pool, index); // whatever another test left pending
     long casesBefore = totals().get(0);
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(TestKafka.rawProducerConfig(kafka.bootstrapServers()))) {
@@ -146,12 +147,12 @@ class InfringementsConsumerIT {
       OutboxRelay relay = new OutboxRelay(vertx, pool, "search", new CaseReindexer(new Cases(pool), unreachable), 50);
       assertEquals(0, Await.result(relay.relayOnce()));
     }
-    assertEquals(5, pendingSearchRows());
+    assertEquals(5, SearchOutbox.pending(pool));
     assertEquals(1L, Await.result(pool.query("SELECT count(*) FROM outbox WHERE channel = 'search'"
         + " AND published_at IS NULL AND attempts = 1 AND last_error IS NOT NULL").execute()).iterator().next()
         .getLong(0), "the batch's first row counts the failed attempt");
 
-    relayUntilDone(new CaseReindexer(new Cases(pool), index));
+    SearchOutbox.drain(vertx, pool, index);
     TestElasticsearch.refresh(INDEX);
     for (int i = 0; i < 5; i++) {
       assertEquals(1, index.search(new PartyScope.OwnedBy("org-nordvik"), filter("outageword" + i),
@@ -162,20 +163,6 @@ class InfringementsConsumerIT {
   private static InfringementsConsumer consumer(String topic, String group) {
     return new InfringementsConsumer(kafka.bootstrapServers(), group, topic, 8,
         new FlagIngestor(pool, new JurisdictionResolver(new CaseworkSettings.CaseDefaults("US", Map.of())))).start();
-  }
-
-  private static long pendingSearchRows() {
-    return Await.result(pool.query("SELECT count(*) FROM outbox WHERE channel = 'search' AND published_at IS NULL")
-        .execute()).iterator().next().getLong(0);
-  }
-
-  /** Runs the 'search' relay until no row is pending (waiting out a back-off left by a failed delivery). */
-  private static void relayUntilDone(CaseReindexer reindexer) throws Exception {
-    OutboxRelay relay = new OutboxRelay(vertx, pool, "search", reindexer, 50);
-    eventually(() -> {
-      Await.result(relay.relayOnce());
-      return pendingSearchRows() == 0;
-    });
   }
 
   private static Flag flag(String listing, String word) {

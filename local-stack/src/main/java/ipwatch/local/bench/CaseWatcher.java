@@ -48,6 +48,14 @@ final class CaseWatcher {
   private final java.util.TreeMap<Long, LatencySummary> visibleByMinute = new java.util.TreeMap<>();
   /** Client-side latencies by the 10-second window of publication (epoch millis / 10,000), to find the slow spells. */
   private final java.util.TreeMap<Long, LatencySummary> visibleByWindow = new java.util.TreeMap<>();
+  /** The case's createdAt to its event at this client, by the minute of publication. */
+  private final java.util.TreeMap<Long, LatencySummary> afterCreatedByMinute = new java.util.TreeMap<>();
+  /**
+   * Cases seen per createdAt, and when the first of them arrived: the cases of one ingestion transaction share its
+   * start time as createdAt, so this is the transaction's size, and from createdAt to its first event at this client
+   * it took the transaction's length plus the delivery.
+   */
+  private final Map<String, long[]> byTransaction = new HashMap<>();
   private volatile long publishingStartedMillis;
   private final java.util.Set<String> ignored = ConcurrentHashMap.newKeySet();
   private volatile long found;
@@ -220,14 +228,19 @@ final class CaseWatcher {
     if (!first) {
       return false;
     }
+    long now = System.currentTimeMillis();
+    if (following) {
+      byTransaction.computeIfAbsent(createdAt, k -> new long[] {0, now})[0]++;
+    }
     Expected e = expected.get(listingId);
     if (e != null && e.assetId().equals(assetId)) {
       if (casesByPair.get(listingId + "|" + assetId).size() == 1) {
-        long visible = Math.max(0, System.currentTimeMillis() - e.publishedMillis());
+        long visible = Math.max(0, now - e.publishedMillis());
         latencies.record(visible);
         long created = Math.max(0, Instant.parse(createdAt).toEpochMilli() - e.publishedMillis());
         createdLatencies.record(created);
         long minute = Math.max(0, (e.publishedMillis() - publishingStartedMillis) / 60_000);
+        afterCreatedByMinute.computeIfAbsent(minute, m -> new LatencySummary()).record(Math.max(0, visible - created));
         createdByMinute.computeIfAbsent(minute, m -> new LatencySummary()).record(created);
         visibleByMinute.computeIfAbsent(minute, m -> new LatencySummary()).record(visible);
         visibleByWindow.computeIfAbsent(e.publishedMillis() / 10_000, w -> new LatencySummary()).record(visible);
@@ -287,6 +300,25 @@ final class CaseWatcher {
   /** {@link #createdLatencies()} by the minute (from 0) in which the counterfeit was published. */
   java.util.SortedMap<Long, LatencySummary> createdByMinute() {
     return createdByMinute;
+  }
+
+  /** From the case's createdAt to its event at this client, by the minute (from 0) of publication. */
+  java.util.SortedMap<Long, LatencySummary> afterCreatedByMinute() {
+    return afterCreatedByMinute;
+  }
+
+  /** How many cases the ingestion transactions seen on the stream opened, one value per transaction. */
+  LatencySummary casesPerTransaction() {
+    LatencySummary out = new LatencySummary();
+    byTransaction.values().forEach(t -> out.record(t[0]));
+    return out;
+  }
+
+  /** From each ingestion transaction's start (its cases' createdAt) to its first case event at this client. */
+  LatencySummary transactionToFirstEvent() {
+    LatencySummary out = new LatencySummary();
+    byTransaction.forEach((createdAt, t) -> out.record(Math.max(0, t[1] - Instant.parse(createdAt).toEpochMilli())));
+    return out;
   }
 
   /** {@link #latencies()} by the minute (from 0) in which the counterfeit was published. */

@@ -110,6 +110,16 @@ final class LoadReport {
     out.println("publish -> case event at the client by the minute the counterfeit was published:");
     cases.visibleByMinute().forEach((minute, l) -> out.printf(Locale.ROOT, "  minute %3d   %s%n", minute,
         l.describe()));
+    out.println("case createdAt (its ingestion transaction began) -> case event at the client, by the minute the"
+        + " counterfeit was published:");
+    cases.afterCreatedByMinute().forEach((minute, l) -> out.printf(Locale.ROOT, "  minute %3d   %s%n", minute,
+        l.describe()));
+    LatencySummary perTx = cases.casesPerTransaction();
+    if (perTx.count() > 0) {
+      out.printf(Locale.ROOT, "ingestion transactions seen on the stream: %,d; cases each p50 %d  p99 %d  max %d;"
+              + " createdAt -> first event at the client %s%n", perTx.count(), perTx.percentile(50),
+          perTx.percentile(99), perTx.max(), cases.transactionToFirstEvent().describe());
+    }
     var slow = cases.slowWindows(3_000);
     out.println("10-second windows of publication with a client-side p99 over 3 s (UTC): " + (slow.isEmpty() ? "none"
         : slow.size()));
