@@ -129,6 +129,7 @@ public final class LocalStack implements AutoCloseable {
             "elasticsearch.url", elasticsearch.httpUrl(),
             "sellerLinks.parallelism", Integer.toString(settings.flinkBackgroundParallelism()),
             "relisting.parallelism", Integer.toString(settings.flinkBackgroundParallelism()),
+            "elasticsearch.parallelism", Integer.toString(settings.flinkBackgroundParallelism()),
             "state.changelog", Boolean.toString(settings.flinkChangelog())));
   }
 

@@ -2,6 +2,7 @@ package ipwatch.stream.elastic;
 
 import ipwatch.model.config.Config;
 import ipwatch.stream.common.JobRuntime;
+import ipwatch.stream.common.PipelineParallelism;
 import ipwatch.stream.kafka.KafkaIo;
 import java.util.Optional;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -33,6 +34,7 @@ public final class SearchIndexJob {
   private final String listingsIndex;
   private final String flagsIndex;
   private final JobRuntime runtime;
+  private final PipelineParallelism parallelism;
 
   /**
    * @param listings raw listing records; {@code flags} raw flag records (read_committed); unreadable records of either
@@ -40,12 +42,19 @@ public final class SearchIndexJob {
    */
   public SearchIndexJob(Source<String, ?, ?> listings, Source<String, ?, ?> flags, Sink<SearchDocument> sink,
       String listingsIndex, String flagsIndex, JobRuntime runtime) {
+    this(listings, flags, sink, listingsIndex, flagsIndex, runtime, new PipelineParallelism(0));
+  }
+
+  /** @param parallelism subtasks of this pipeline ({@code elasticsearch.parallelism}; 0 = the environment's) */
+  public SearchIndexJob(Source<String, ?, ?> listings, Source<String, ?, ?> flags, Sink<SearchDocument> sink,
+      String listingsIndex, String flagsIndex, JobRuntime runtime, PipelineParallelism parallelism) {
     this.listings = listings;
     this.flags = flags;
     this.sink = sink;
     this.listingsIndex = listingsIndex;
     this.flagsIndex = flagsIndex;
     this.runtime = runtime;
+    this.parallelism = parallelism;
   }
 
   /** Production wiring from {@code config/stream-jobs.yaml}; empty when {@code elasticsearch.url} is empty. */
@@ -61,22 +70,23 @@ public final class SearchIndexJob {
       boolean bounded) {
     JobRuntime runtime = JobRuntime.from(config, "kafka");
     return new SearchIndexJob(KafkaIo.searchListingsSource(runtime, bounded), KafkaIo.searchFlagsSource(runtime, bounded),
-        sink, es.listingsIndex(), es.flagsIndex(), runtime);
+        sink, es.listingsIndex(), es.flagsIndex(), runtime, PipelineParallelism.from(config, "elasticsearch"));
   }
 
   /** Adds the pipeline to {@code env} with the shared checkpointing and restart strategy. */
   public void build(StreamExecutionEnvironment env) {
     env.configure(runtime.flinkConfiguration());
     env.enableCheckpointing(runtime.checkpointInterval().toMillis());
-    env.fromSource(listings, WatermarkStrategy.noWatermarks(), "search-listings", Types.STRING)
-        .uid("search-listings-source")
+    PipelineParallelism p = parallelism;
+    p.on(p.on(p.on(env.fromSource(listings, WatermarkStrategy.noWatermarks(), "search-listings", Types.STRING)
+            .uid("search-listings-source"))
         .flatMap(SearchDocuments.listings(listingsIndex)).returns(SearchDocument.TYPE)
-        .name("listing-documents").uid("listing-documents")
-        .sinkTo(sink).name("elasticsearch-listings").uid("elasticsearch-sink");
-    env.fromSource(flags, WatermarkStrategy.noWatermarks(), "search-flags", Types.STRING)
-        .uid("search-flags-source")
+        .name("listing-documents").uid("listing-documents"))
+        .sinkTo(sink).name("elasticsearch-listings").uid("elasticsearch-sink"));
+    p.on(p.on(p.on(env.fromSource(flags, WatermarkStrategy.noWatermarks(), "search-flags", Types.STRING)
+            .uid("search-flags-source"))
         .flatMap(SearchDocuments.flags(flagsIndex)).returns(SearchDocument.TYPE)
-        .name("flag-documents").uid("flag-record-documents")
-        .sinkTo(sink).name("elasticsearch-flags").uid("elasticsearch-flags-sink");
+        .name("flag-documents").uid("flag-record-documents"))
+        .sinkTo(sink).name("elasticsearch-flags").uid("elasticsearch-flags-sink"));
   }
 }
