@@ -45,11 +45,6 @@ public final class PartyEventsListener implements AutoCloseable {
     return listener;
   }
 
-  /** True while the listening connection is up. */
-  public boolean listening() {
-    return !subscriber.closed() && subscriber.actualConnection() != null;
-  }
-
   private void connect() {
     if (closed.get()) {
       return;
