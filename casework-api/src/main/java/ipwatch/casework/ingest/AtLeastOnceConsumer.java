@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * the records were handled. When a handler fails, the partitions are rewound to the first unfinished record and
  * retried after a capped backoff. Handlers turn bad records into dead letters, so only an outage stops progress.
  *
- * <p>Two modes, one loop: {@linkplain #AtLeastOnceConsumer(Properties, String, String, Readiness, RecordHandler) per
+ * <p>Two modes, one loop: {@linkplain #AtLeastOnceConsumer(Properties, String, String, RecordHandler) per
  * record} (each record is its own unit of work: progress is kept record by record) and {@linkplain #perPoll per poll}
  * (all records of a poll are one unit: the handler can write them in one transaction and one bulk request, and the
  * poll's offsets are committed only when the whole batch succeeded, so a failure rewinds to the poll's first record).
@@ -36,7 +36,7 @@ public final class AtLeastOnceConsumer implements AutoCloseable {
   private static final Duration MIN_BACKOFF = Duration.ofMillis(500);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-  public enum State { STARTING, WAITING, CONSUMING, RETRYING, STOPPED }
+  public enum State { STARTING, CONSUMING, RETRYING, STOPPED }
 
   /** Finishes one record's effect; throws when it could not (the record is retried). */
   @FunctionalInterface
@@ -53,16 +53,9 @@ public final class AtLeastOnceConsumer implements AutoCloseable {
     void handle(List<ConsumerRecord<String, byte[]>> records) throws Exception;
   }
 
-  /** What must be ready before the first record (e.g. the search index mapping); throws while it is not. */
-  @FunctionalInterface
-  public interface Readiness {
-    void check() throws Exception;
-  }
-
   private final Properties config;
   private final String topic;
   private final String label;
-  private final Readiness readiness;
   private final BatchHandler handler;
   private final boolean wholePoll;
   private final Thread thread;
@@ -74,25 +67,21 @@ public final class AtLeastOnceConsumer implements AutoCloseable {
 
   /**
    * @param label names the loop in its thread and log lines (e.g. "seller-links")
-   * @param readiness checked until it passes before subscribing; null when nothing must be ready
    */
-  public AtLeastOnceConsumer(Properties config, String topic, String label, Readiness readiness,
-      RecordHandler handler) {
-    this(config, topic, label, readiness, records -> handler.handle(records.get(0)), false);
+  public AtLeastOnceConsumer(Properties config, String topic, String label, RecordHandler handler) {
+    this(config, topic, label, records -> handler.handle(records.get(0)), false);
   }
 
   /** A loop whose handler gets all records of a poll at once; see {@link BatchHandler}. */
-  public static AtLeastOnceConsumer perPoll(Properties config, String topic, String label, Readiness readiness,
-      BatchHandler handler) {
-    return new AtLeastOnceConsumer(config, topic, label, readiness, handler, true);
+  public static AtLeastOnceConsumer perPoll(Properties config, String topic, String label, BatchHandler handler) {
+    return new AtLeastOnceConsumer(config, topic, label, handler, true);
   }
 
-  private AtLeastOnceConsumer(Properties config, String topic, String label, Readiness readiness,
-      BatchHandler handler, boolean wholePoll) {
+  private AtLeastOnceConsumer(Properties config, String topic, String label, BatchHandler handler,
+      boolean wholePoll) {
     this.config = config;
     this.topic = topic;
     this.label = label;
-    this.readiness = readiness;
     this.handler = handler;
     this.wholePoll = wholePoll;
     this.thread = new Thread(this::run, "casework-" + label);
@@ -131,9 +120,6 @@ public final class AtLeastOnceConsumer implements AutoCloseable {
 
   private void run() {
     try {
-      if (!awaitReadiness()) {
-        return;
-      }
       consumer = new KafkaConsumer<>(config);
       consumer.subscribe(List.of(topic));
       state = State.CONSUMING;
@@ -168,25 +154,6 @@ public final class AtLeastOnceConsumer implements AutoCloseable {
         consumer.close(Duration.ofSeconds(5));
       }
     }
-  }
-
-  private boolean awaitReadiness() {
-    if (readiness == null) {
-      return true;
-    }
-    state = State.WAITING;
-    Duration backoff = MIN_BACKOFF;
-    while (running) {
-      try {
-        readiness.check();
-        return true;
-      } catch (Exception e) {
-        LOG.warn("{}: not ready to consume, retrying in {} ms: {}", label, backoff.toMillis(), e.getMessage());
-        pause(backoff);
-        backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
-      }
-    }
-    return false;
   }
 
   /** Processes a poll; answers false after rewinding when a unit of work could not be finished. */

@@ -26,8 +26,6 @@ public final class InfringementsConsumer implements AutoCloseable {
   /** Far above a healthy batch (~1 s for 500 flags), far below max.poll.interval.ms (5 min). */
   private static final long BATCH_TIMEOUT_SECONDS = 120;
 
-  public enum State { STARTING, CONSUMING, RETRYING, STOPPED }
-
   private final FlagIngestor ingestor;
   private final AtLeastOnceConsumer loop;
   private final AtomicLong opened = new AtomicLong();
@@ -43,7 +41,7 @@ public final class InfringementsConsumer implements AutoCloseable {
       FlagIngestor ingestor) {
     this.ingestor = ingestor;
     this.loop = AtLeastOnceConsumer.perPoll(consumerConfig(bootstrapServers, groupId, maxPollRecords), topic,
-        "ingest", null, this::handle);
+        "ingest", this::handle);
   }
 
   /** Consumer settings, public so a test can assert them: read_committed, manual commits. */
@@ -60,13 +58,8 @@ public final class InfringementsConsumer implements AutoCloseable {
     return this;
   }
 
-  public State state() {
-    return switch (loop.state()) {
-      case STARTING, WAITING -> State.STARTING;
-      case CONSUMING -> State.CONSUMING;
-      case RETRYING -> State.RETRYING;
-      case STOPPED -> State.STOPPED;
-    };
+  public AtLeastOnceConsumer.State state() {
+    return loop.state();
   }
 
   /** Consuming with partitions assigned: the group coordinator answered, so Kafka is reachable. */

@@ -25,7 +25,7 @@ public final class SellerLinksConsumer implements AutoCloseable {
 
   public SellerLinksConsumer(String bootstrapServers, String groupId, String topic, SellerLinkIngestor ingestor) {
     this.ingestor = ingestor;
-    this.loop = new AtLeastOnceConsumer(consumerConfig(bootstrapServers, groupId), topic, "seller-links", null,
+    this.loop = new AtLeastOnceConsumer(consumerConfig(bootstrapServers, groupId), topic, "seller-links",
         this::handle);
   }
 

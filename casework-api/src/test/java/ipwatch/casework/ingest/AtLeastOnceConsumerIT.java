@@ -63,7 +63,7 @@ class AtLeastOnceConsumerIT {
       }
       List<Call> calls = new CopyOnWriteArrayList<>();
       AtLeastOnceConsumer loop = AtLeastOnceConsumer.perPoll(
-          AtLeastOnceConsumer.config(kafka.bootstrapServers(), group, "batch-it", 500), topic, "batch-it", null,
+          AtLeastOnceConsumer.config(kafka.bootstrapServers(), group, "batch-it", 500), topic, "batch-it",
           records -> {
             List<String> ids = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> r : records) {
