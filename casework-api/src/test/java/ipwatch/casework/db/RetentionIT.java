@@ -21,8 +21,7 @@ class RetentionIT {
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-    pool = TestPostgres.freshDatabase().pool(vertx);
-    Await.result(Migrations.migrate(pool));
+    pool = TestPostgres.migratedPool(vertx);
   }
 
   @AfterAll

@@ -13,7 +13,6 @@ import ipwatch.casework.cases.CaseFilter;
 import ipwatch.casework.cases.CaseSummary;
 import ipwatch.casework.cases.PageRequest;
 import ipwatch.casework.cases.PartyScope;
-import ipwatch.casework.db.Migrations;
 import ipwatch.casework.registry.RegistryStore;
 import ipwatch.casework.search.ElasticsearchCaseIndex;
 import ipwatch.casework.testing.Await;
@@ -51,8 +50,7 @@ class BatchIngestionIT {
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-    pool = TestPostgres.freshDatabase().pool(vertx);
-    Await.result(Migrations.migrate(pool));
+    pool = TestPostgres.migratedPool(vertx);
     Await.result(new RegistryStore(pool).upsert(List.of(new Trademark("tm-nordvik", OWNER, "NORDVIK",
         List.of(25), List.of("US"), List.of(), List.of()))));
     Await.result(pool.query("INSERT INTO organisations (id, name, role) VALUES ('" + OWNER

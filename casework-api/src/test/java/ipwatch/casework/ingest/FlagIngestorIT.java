@@ -11,7 +11,6 @@ import io.vertx.sqlclient.Tuple;
 import ipwatch.casework.CaseworkSettings;
 import ipwatch.casework.cases.CaseStatus;
 import ipwatch.casework.cases.CaseSummary;
-import ipwatch.casework.db.Migrations;
 import ipwatch.casework.registry.RegistryStore;
 import ipwatch.casework.testing.Await;
 import ipwatch.casework.testing.TestFlags;
@@ -34,8 +33,7 @@ class FlagIngestorIT {
   @BeforeAll
   static void database() {
     vertx = Vertx.vertx();
-    pool = TestPostgres.freshDatabase().pool(vertx);
-    Await.result(Migrations.migrate(pool));
+    pool = TestPostgres.migratedPool(vertx);
     Await.result(new RegistryStore(pool).upsert(List.of(new Trademark("tm-nordvik", "org-nordvik", "NORDVIK",
         List.of(25), List.of("EU", "US"), List.of(), List.of()))));
     ingestor = new FlagIngestor(pool, new JurisdictionResolver(

@@ -11,7 +11,6 @@ import ipwatch.casework.cases.CaseFilter;
 import ipwatch.casework.cases.Cases;
 import ipwatch.casework.cases.PageRequest;
 import ipwatch.casework.cases.PartyScope;
-import ipwatch.casework.db.Migrations;
 import ipwatch.casework.outbox.OutboxRelay;
 import ipwatch.casework.search.CaseReindexer;
 import ipwatch.casework.search.ElasticsearchCaseIndex;
@@ -60,8 +59,7 @@ class InfringementsConsumerIT {
   static void start() throws Exception {
     kafka = TestKafka.start();
     vertx = Vertx.vertx();
-    pool = TestPostgres.freshDatabase().pool(vertx);
-    Await.result(Migrations.migrate(pool));
+    pool = TestPostgres.migratedPool(vertx);
     index = new ElasticsearchCaseIndex(TestElasticsearch.url(), INDEX);
   }
 

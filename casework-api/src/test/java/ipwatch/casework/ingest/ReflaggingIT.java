@@ -15,7 +15,6 @@ import ipwatch.casework.cases.CaseSummary;
 import ipwatch.casework.cases.Page;
 import ipwatch.casework.cases.PageRequest;
 import ipwatch.casework.cases.PartyScope;
-import ipwatch.casework.db.Migrations;
 import ipwatch.casework.registry.RegistryStore;
 import ipwatch.casework.search.ElasticsearchCaseIndex;
 import ipwatch.casework.testing.Await;
@@ -48,8 +47,7 @@ class ReflaggingIT {
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-    pool = TestPostgres.freshDatabase().pool(vertx);
-    Await.result(Migrations.migrate(pool));
+    pool = TestPostgres.migratedPool(vertx);
     Await.result(new RegistryStore(pool).upsert(List.of(new Trademark("tm-nordvik", "org-nordvik", "NORDVIK",
         List.of(25), List.of("US"), List.of(), List.of()))));
     ingestor = new FlagIngestor(pool, new JurisdictionResolver(new CaseworkSettings.CaseDefaults("US", Map.of())));

@@ -10,7 +10,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import ipwatch.casework.CaseworkSettings;
-import ipwatch.casework.db.Migrations;
 import ipwatch.casework.ingest.FlagIngestor;
 import ipwatch.casework.ingest.JurisdictionResolver;
 import ipwatch.casework.testing.Await;
@@ -50,8 +49,7 @@ class SellerLinksConsumerIT {
   static void start() throws Exception {
     kafka = ipwatch.casework.testing.TestKafka.start();
     vertx = Vertx.vertx();
-    pool = TestPostgres.freshDatabase().pool(vertx);
-    Await.result(Migrations.migrate(pool));
+    pool = TestPostgres.migratedPool(vertx);
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     p.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import ipwatch.casework.db.Migrations;
 import ipwatch.casework.testing.Await;
 import ipwatch.casework.testing.TestPostgres;
 import java.util.ArrayList;
@@ -23,8 +22,7 @@ class OutboxRelayIT {
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
-    pool = TestPostgres.freshDatabase().pool(vertx);
-    Await.result(Migrations.migrate(pool));
+    pool = TestPostgres.migratedPool(vertx);
   }
 
   @AfterAll

@@ -5,6 +5,7 @@ import io.vertx.sqlclient.Pool;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import ipwatch.casework.CaseworkSettings;
 import ipwatch.casework.db.Database;
+import ipwatch.casework.db.Migrations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -52,6 +53,13 @@ public final class TestPostgres {
       throw new IllegalStateException("cannot create test database " + name, e);
     }
     return new TestDatabase("127.0.0.1", server().getPort(), name, "postgres", "postgres");
+  }
+
+  /** A pool on a new database with every schema migration applied: what the database ITs start from. */
+  public static Pool migratedPool(Vertx vertx) {
+    Pool pool = freshDatabase().pool(vertx);
+    Await.result(Migrations.migrate(pool));
+    return pool;
   }
 
   public record TestDatabase(String host, int port, String name, String user, String password) {
