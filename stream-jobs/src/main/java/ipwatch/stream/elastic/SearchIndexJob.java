@@ -39,13 +39,8 @@ public final class SearchIndexJob {
   /**
    * @param listings raw listing records; {@code flags} raw flag records (read_committed); unreadable records of either
    *     are skipped here, since the match job and casework dead-letter them with the cause
+   * @param parallelism subtasks of this pipeline ({@code elasticsearch.parallelism}; 0 = the environment's)
    */
-  public SearchIndexJob(Source<String, ?, ?> listings, Source<String, ?, ?> flags, Sink<SearchDocument> sink,
-      String listingsIndex, String flagsIndex, JobRuntime runtime) {
-    this(listings, flags, sink, listingsIndex, flagsIndex, runtime, new PipelineParallelism(0));
-  }
-
-  /** @param parallelism subtasks of this pipeline ({@code elasticsearch.parallelism}; 0 = the environment's) */
   public SearchIndexJob(Source<String, ?, ?> listings, Source<String, ?, ?> flags, Sink<SearchDocument> sink,
       String listingsIndex, String flagsIndex, JobRuntime runtime, PipelineParallelism parallelism) {
     this.listings = listings;

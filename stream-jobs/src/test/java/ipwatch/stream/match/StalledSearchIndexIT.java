@@ -8,6 +8,7 @@ import ipwatch.model.Json;
 import ipwatch.model.Topics;
 import ipwatch.model.config.Config;
 import ipwatch.stream.common.JobRuntime;
+import ipwatch.stream.common.PipelineParallelism;
 import ipwatch.stream.elastic.SearchDocument;
 import ipwatch.stream.elastic.SearchIndexJob;
 import ipwatch.stream.kafka.KafkaIo;
@@ -87,7 +88,7 @@ class StalledSearchIndexIT {
     StreamExecutionEnvironment searchEnv = StreamExecutionEnvironment.getExecutionEnvironment();
     searchEnv.setParallelism(2);
     new SearchIndexJob(KafkaIo.searchListingsSource(runtime, true), KafkaIo.searchFlagsSource(runtime, false),
-        new StalledListingIndex(), "listings", "flags", runtime).build(searchEnv);
+        new StalledListingIndex(), "listings", "flags", runtime, new PipelineParallelism(0)).build(searchEnv);
     JobClient search = searchEnv.executeAsync(SearchIndexJob.NAME);
     awaitTrue(() -> LISTING_WRITES_WAITING.get() >= 1, Duration.ofSeconds(90));
 
