@@ -82,7 +82,8 @@ public final class LocalStack implements AutoCloseable {
     });
     casework = remember(clock.time("casework-api", () -> CaseworkServer.start(caseworkConfig())));
     streamJobs = remember(clock.time("flink jobs", () -> StreamJobsRunner.start(streamJobsConfig(),
-        settings.flinkParallelism(), dir.flink(), kafka.bootstrapServers(), settings.flinkSeparateJobs())));
+        settings.flinkParallelism(), dir.flink(), kafka.bootstrapServers(), settings.flinkSeparateJobs(),
+        settings.flinkMatchingCheckpointInterval())));
     clock.markReady();
     log.info("local stack started:\n{}", clock.report());
   }

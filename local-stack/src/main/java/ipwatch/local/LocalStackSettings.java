@@ -3,6 +3,7 @@ package ipwatch.local;
 import ipwatch.model.config.Config;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /** Typed view of config/local-stack.yaml; paths are resolved against the repository root. */
@@ -22,6 +23,7 @@ public record LocalStackSettings(
     int flinkBackgroundParallelism,
     boolean flinkChangelog,
     boolean flinkSeparateJobs,
+    Duration flinkMatchingCheckpointInterval,
     int crawlMaxPages) {
 
   public static final String ES_VERSION = "8.19.21";
@@ -48,6 +50,8 @@ public record LocalStackSettings(
         c.integer("local.flink.backgroundParallelism"),
         c.bool("local.flink.changelog"),
         c.bool("local.flink.separateJobs"),
+        c.find("local.flink.matchingCheckpointInterval").filter(s -> !s.isBlank())
+            .map(s -> c.duration("local.flink.matchingCheckpointInterval")).orElse(null),
         c.integer("local.crawl.maxPages"));
   }
 
@@ -70,13 +74,13 @@ public record LocalStackSettings(
   public LocalStackSettings withDataDir(Path dir) {
     return new LocalStackSettings(repoRoot, dir, httpPort, kafkaPort, kafkaPartitions, esHttpPort, esHeap, esNiceness,
         esZip, postgresPort, marketplacePort, flinkParallelism, flinkBackgroundParallelism, flinkChangelog,
-        flinkSeparateJobs, crawlMaxPages);
+        flinkSeparateJobs, flinkMatchingCheckpointInterval, crawlMaxPages);
   }
 
   /** All ports from the OS (for tests that must not collide with a running `ipwatch up`). */
   public LocalStackSettings withFreePorts() {
     return new LocalStackSettings(repoRoot, dataDir, 0, 0, kafkaPartitions, 0, esHeap, esNiceness, esZip, 0, 0,
         flinkParallelism, flinkBackgroundParallelism, flinkChangelog, flinkSeparateJobs,
-        crawlMaxPages);
+        flinkMatchingCheckpointInterval, crawlMaxPages);
   }
 }

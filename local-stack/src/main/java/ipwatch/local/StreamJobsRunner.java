@@ -33,10 +33,14 @@ public final class StreamJobsRunner implements AutoCloseable {
    * @param separate matching as one Flink job and seller linking with relisting as another (each on its own
    *     MiniCluster), so that the background pipelines' checkpoints never delay the flags; else all three as one job,
    *     as {@code StreamJobsMain} runs them in production
+   * @param matchingCheckpointInterval the matching job's {@code checkpoint.interval} when it runs apart (its flags are
+   *     committed with each checkpoint); null keeps the one of {@code streamJobs}
    */
   public static StreamJobsRunner start(Config streamJobs, int parallelism, Path checkpointDir, String bootstrap,
-      boolean separate) throws Exception {
+      boolean separate, Duration matchingCheckpointInterval) throws Exception {
     Config config = streamJobs.with(Map.of("kafka.bootstrapServers", bootstrap));
+    Config matching = matchingCheckpointInterval == null ? config
+        : config.with(Map.of("checkpoint.interval", matchingCheckpointInterval.toMillis() + "ms"));
     Configuration conf = StreamJobs.flinkConfiguration(config);
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir.toUri().toString());
     // RocksDB's working files next to the checkpoints, in the stack directory, rather than in /tmp
@@ -47,7 +51,8 @@ public final class StreamJobsRunner implements AutoCloseable {
     StreamJobsRunner runner = new StreamJobsRunner(clients);
     try {
       if (separate) {
-        clients.add(submit(conf, parallelism, env -> StreamJobs.buildMatching(config, env), StreamJobs.MATCHING_NAME));
+        clients.add(submit(conf, parallelism, env -> StreamJobs.buildMatching(matching, env),
+            StreamJobs.MATCHING_NAME));
         clients.add(submit(conf, parallelism, env -> StreamJobs.buildBackground(config, env),
             StreamJobs.BACKGROUND_NAME));
       } else {
