@@ -136,7 +136,7 @@ public final class CaseworkServer implements AutoCloseable {
       resources.push(index);
       FlagIngestor ingestor = new FlagIngestor(pool, new JurisdictionResolver(s.cases()));
       InfringementsConsumer consumer = new InfringementsConsumer(s.kafka().bootstrapServers(), s.kafka().groupId(),
-          s.kafka().infringementsTopic(), s.kafka().maxPollRecords(), ingestor).start();
+          s.kafka().infringementsTopic(), s.kafka().maxPollRecords(), s.kafka().ingestLoops(), ingestor).start();
       resources.push(consumer);
       // seller networks (issue 7): the compacted seller-links topic into seller_accounts
       var sellerLinks = ipwatch.casework.network.SellerLinksSettings.from(config);

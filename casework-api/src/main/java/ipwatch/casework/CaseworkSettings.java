@@ -52,7 +52,7 @@ public record CaseworkSettings(
 
   /** @param maxPollRecords the largest flag batch ingestion takes per poll (one transaction, one bulk request) */
   public record Kafka(String bootstrapServers, String groupId, String infringementsTopic, String registryTopic,
-      int maxPollRecords) {}
+      int maxPollRecords, int ingestLoops) {}
 
   public record Elasticsearch(String url, String casesIndex) {}
 
@@ -90,7 +90,8 @@ public record CaseworkSettings(
             c.string("kafka.groupId"),
             c.string("kafka.infringementsTopic"),
             c.string("kafka.registryTopic"),
-            maxPollRecords(c));
+            maxPollRecords(c),
+            ingestLoops(c));
     Elasticsearch es = new Elasticsearch(url(c, "elasticsearch.url"), c.string("elasticsearch.casesIndex"));
     Jwt jwt = new Jwt(secret(c), c.string("auth.jwt.issuer"), c.string("auth.jwt.audience"));
     return new CaseworkSettings(
@@ -118,6 +119,16 @@ public record CaseworkSettings(
     int n = c.find(key).map(v -> c.integer(key)).orElse(500);
     if (n < 1 || n > 10_000) {
       throw new ConfigException("config key '" + key + "' is " + n + " but must be between 1 and 10000");
+    }
+    return n;
+  }
+
+  /** Optional like maxPollRecords; 1..64. */
+  private static int ingestLoops(Config c) {
+    String key = "kafka.ingestLoops";
+    int n = c.find(key).map(v -> c.integer(key)).orElse(1);
+    if (n < 1 || n > 64) {
+      throw new ConfigException("config key '" + key + "' is " + n + " but must be between 1 and 64");
     }
     return n;
   }

@@ -2,10 +2,12 @@ package ipwatch.casework.http;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import ipwatch.casework.cases.CaseStatus;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The OpenAPI 3.1 description of the API, served at GET /api/openapi.json. The operation list below is the inventory;
@@ -154,6 +156,67 @@ public final class OpenApiDocument {
         .put("paths", paths);
   }
 
+  /** A query parameter (or request header) an operation reads; {@code schema} is its JSON Schema. */
+  public record Param(String name, String in, String description, JsonObject schema) {
+    JsonObject json() {
+      return new JsonObject().put("name", name).put("in", in).put("required", false).put("description", description)
+          .put("schema", schema);
+    }
+  }
+
+  private static Param query(String name, String description, JsonObject schema) {
+    return new Param(name, "query", description, schema);
+  }
+
+  private static JsonObject string() {
+    return new JsonObject().put("type", "string");
+  }
+
+  private static JsonObject integer(int min, int max) {
+    return new JsonObject().put("type", "integer").put("minimum", min).put("maximum", max);
+  }
+
+  private static final List<Param> CASE_FILTER = List.of(
+      query("page", "from 1; page x size at most " + QueryParams.MAX_WINDOW, integer(1, QueryParams.MAX_WINDOW)),
+      query("size", "results per page (default " + QueryParams.DEFAULT_SIZE + ", at most http.maxPageSize)",
+          new JsonObject().put("type", "integer").put("minimum", 1)),
+      query("q", "words to find in the listing, seller, asset and comments",
+          string().put("maxLength", CaseFilterParams.MAX_QUERY_LENGTH)),
+      query("status", "one workflow status", string().put("enum",
+          new JsonArray(Stream.of(CaseStatus.values()).map(Enum::name).toList()))),
+      query("jurisdiction", "code of the case's jurisdiction (CN, US, EU)", string().put("pattern", "^[A-Za-z]{2,16}$")),
+      query("platform", "marketplace host (alias: marketplace)", string().put("maxLength", 200)),
+      query("marketplace", "marketplace host", string().put("maxLength", 200)),
+      query("minPriority", "cases at or above this priority score",
+          new JsonObject().put("type", "number").put("minimum", 0).put("maximum", 100)),
+      query("dueBefore", "cases with a legal deadline before this ISO instant", string().put("format", "date-time")));
+
+  private static final List<Param> DATE_RANGE = List.of(
+      query("from", "ISO date (2026-11-20) or instant; default: the beginning", string()),
+      query("to", "ISO date or instant; default: now", string()));
+
+  /**
+   * The query parameters (and headers) each operation reads, by "METHOD path". {@code OpenApiInventoryTest} checks that
+   * every parameter name the route classes read is listed here.
+   */
+  public static final Map<String, List<Param>> PARAMETERS = Map.of(
+      "GET /api/cases", Stream.concat(CASE_FILTER.stream(), Stream.of(query("networkId",
+          "cases of one seller network (GET /api/networks)", string().put("maxLength", 200)))).toList(),
+      "GET /api/search", CASE_FILTER,
+      "GET /api/dashboard", List.of(query("days", "days back (default 30)", integer(1, PortalRoutes.MAX_DAYS))),
+      "GET /api/networks", List.of(query("limit", "networks to answer (default " + NetworkRoutes.DEFAULT_LIMIT + ")",
+          integer(1, NetworkRoutes.MAX_LIMIT))),
+      "GET /api/webhooks/endpoints/{endpointId}/deliveries", List.of(query("status", "only deliveries in this state",
+          string().put("enum", new JsonArray(List.of("PENDING", "DELIVERED", "DEAD"))))),
+      "GET /api/exports/dsa-statements", DATE_RANGE,
+      "GET /api/exports/lumen", DATE_RANGE,
+      "GET /api/events", List.of(
+          query("access_token", "the bearer token, for clients that cannot set headers (EventSource); this route only",
+              string()),
+          new Param("Last-Event-ID", "header", "resume after this event id", string())),
+      "PUT /api/registry/assets/{assetId}", List.of(new Param("If-Match", "header",
+          "the version the change is based on; a newer stored version answers 409", string())));
+
   private static JsonObject operation(Op op) {
     JsonObject o = new JsonObject().put("summary", op.summary())
         .put("description", "Who: " + op.roles() + ".")
@@ -167,18 +230,7 @@ public final class OpenApiDocument {
       params.add(new JsonObject().put("name", m.group(1)).put("in", "path").put("required", true)
           .put("schema", new JsonObject().put("type", "string")));
     }
-    if (op.path().equals("/api/cases") || op.path().equals("/api/search")) {
-      for (String q : List.of("page", "size", "q", "status", "jurisdiction", "platform", "marketplace",
-          "minPriority", "dueBefore")) {
-        params.add(new JsonObject().put("name", q).put("in", "query").put("required", false)
-            .put("schema", new JsonObject().put("type", q.equals("page") || q.equals("size") ? "integer"
-                : q.equals("minPriority") ? "number" : "string")));
-      }
-    }
-    if (op.path().equals("/api/dashboard")) {
-      params.add(new JsonObject().put("name", "days").put("in", "query").put("required", false)
-          .put("schema", new JsonObject().put("type", "integer").put("minimum", 1).put("maximum", 366)));
-    }
+    PARAMETERS.getOrDefault(op.method().toUpperCase() + " " + op.path(), List.of()).forEach(p -> params.add(p.json()));
     if (!params.isEmpty()) {
       o.put("parameters", params);
     }

@@ -118,6 +118,11 @@ public final class AtLeastOnceConsumer implements AutoCloseable {
     return state == State.CONSUMING && assigned;
   }
 
+  /** The last poll had partitions assigned to this consumer. */
+  public boolean assigned() {
+    return assigned;
+  }
+
   private void run() {
     try {
       consumer = new KafkaConsumer<>(config);

@@ -27,44 +27,67 @@ public final class InfringementsConsumer implements AutoCloseable {
   private static final long BATCH_TIMEOUT_SECONDS = 120;
 
   private final FlagIngestor ingestor;
-  private final AtLeastOnceConsumer loop;
+  private final List<AtLeastOnceConsumer> loops;
   private final AtomicLong opened = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
 
-  /** Batches of at most {@link #DEFAULT_MAX_POLL_RECORDS} records. */
+  /** One loop, batches of at most {@link #DEFAULT_MAX_POLL_RECORDS} records. */
   public InfringementsConsumer(String bootstrapServers, String groupId, String topic, FlagIngestor ingestor) {
-    this(bootstrapServers, groupId, topic, DEFAULT_MAX_POLL_RECORDS, ingestor);
+    this(bootstrapServers, groupId, topic, DEFAULT_MAX_POLL_RECORDS, 1, ingestor);
   }
 
-  /** @param maxPollRecords the largest batch (one transaction); key kafka.maxPollRecords */
-  public InfringementsConsumer(String bootstrapServers, String groupId, String topic, int maxPollRecords,
+  /**
+   * @param maxPollRecords the largest batch (one transaction); key kafka.maxPollRecords
+   * @param loops consumers of the group in this instance, each on its own thread with its own partitions and its own
+   *     transactions (key kafka.ingestLoops); partitions beyond the group's members are idle
+   */
+  public InfringementsConsumer(String bootstrapServers, String groupId, String topic, int maxPollRecords, int loops,
       FlagIngestor ingestor) {
+    if (loops < 1) {
+      throw new IllegalArgumentException("loops must be at least 1: " + loops);
+    }
     this.ingestor = ingestor;
-    this.loop = AtLeastOnceConsumer.perPoll(consumerConfig(bootstrapServers, groupId, maxPollRecords), topic,
-        "ingest", this::handle);
+    List<AtLeastOnceConsumer> all = new ArrayList<>();
+    for (int i = 0; i < loops; i++) {
+      String label = loops == 1 ? "ingest" : "ingest-" + i;
+      all.add(AtLeastOnceConsumer.perPoll(consumerConfig(bootstrapServers, groupId, maxPollRecords, label), topic,
+          label, this::handle));
+    }
+    this.loops = List.copyOf(all);
   }
 
   /** Consumer settings, public so a test can assert them: read_committed, manual commits. */
   public static Properties consumerConfig(String bootstrapServers, String groupId) {
-    return consumerConfig(bootstrapServers, groupId, DEFAULT_MAX_POLL_RECORDS);
+    return consumerConfig(bootstrapServers, groupId, DEFAULT_MAX_POLL_RECORDS, "ingest");
   }
 
-  static Properties consumerConfig(String bootstrapServers, String groupId, int maxPollRecords) {
-    return AtLeastOnceConsumer.config(bootstrapServers, groupId, "casework-api-ingest", maxPollRecords);
+  private static Properties consumerConfig(String bootstrapServers, String groupId, int maxPollRecords, String label) {
+    return AtLeastOnceConsumer.config(bootstrapServers, groupId, "casework-api-" + label, maxPollRecords);
   }
 
   public InfringementsConsumer start() {
-    loop.start();
+    loops.forEach(AtLeastOnceConsumer::start);
     return this;
   }
 
+  /** The least healthy loop's state (STOPPED, then RETRYING, then STARTING, then CONSUMING). */
   public AtLeastOnceConsumer.State state() {
-    return loop.state();
+    List<AtLeastOnceConsumer.State> states = loops.stream().map(AtLeastOnceConsumer::state).toList();
+    for (AtLeastOnceConsumer.State worst : List.of(AtLeastOnceConsumer.State.STOPPED,
+        AtLeastOnceConsumer.State.RETRYING, AtLeastOnceConsumer.State.STARTING)) {
+      if (states.contains(worst)) {
+        return worst;
+      }
+    }
+    return AtLeastOnceConsumer.State.CONSUMING;
   }
 
-  /** Consuming with partitions assigned: the group coordinator answered, so Kafka is reachable. */
+  /**
+   * Every loop consuming and at least one with partitions assigned: the group coordinator answered, so Kafka is
+   * reachable (a loop without partitions is normal when the group has more members than the topic has partitions).
+   */
   public boolean healthy() {
-    return loop.healthy();
+    return state() == AtLeastOnceConsumer.State.CONSUMING && loops.stream().anyMatch(AtLeastOnceConsumer::assigned);
   }
 
   public long opened() {
@@ -94,6 +117,6 @@ public final class InfringementsConsumer implements AutoCloseable {
 
   @Override
   public void close() {
-    loop.close();
+    loops.forEach(AtLeastOnceConsumer::close);
   }
 }

@@ -159,12 +159,56 @@ class InfringementsConsumerIT {
   }
 
   private static InfringementsConsumer consumer(String topic, String group) {
-    return new InfringementsConsumer(kafka.bootstrapServers(), group, topic, 8,
-        new FlagIngestor(pool, new JurisdictionResolver(new CaseworkSettings.CaseDefaults("US", Map.of())))).start();
+    return new InfringementsConsumer(kafka.bootstrapServers(), group, topic, 8, 1, ingestor(pool)).start();
+  }
+
+  private static FlagIngestor ingestor(Pool on) {
+    return new FlagIngestor(on, new JurisdictionResolver(new CaseworkSettings.CaseDefaults("US", Map.of())));
   }
 
   private static Flag flag(String listing, String word) {
     return TestFlags.flag(listing, "tm-nordvik", "org-nordvik", "demo-market", "NORDVIK " + word);
+  }
+
+  /**
+   * kafka.ingestLoops: two consumers of the group in one instance, each with a partition and transactions of its own.
+   * The same flag in both partitions (read by both loops, possibly at once) still opens one case.
+   */
+  @Test
+  void twoLoopsSplitThePartitionsAndTheSameFlagInBothStillOpensOneCase() throws Exception {
+    String topic = "infringements-" + UUID.randomUUID().toString().substring(0, 8);
+    int cases = 40;
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+    }
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(TestKafka.rawProducerConfig(kafka.bootstrapServers()))) {
+      for (int i = 0; i < cases; i++) {
+        Flag f = flag("loops-" + i, "loopword" + i);
+        producer.send(new ProducerRecord<>(topic, i % 2, f.flagId(), TestFlags.bytes(f)));
+        if (i % 8 == 0) {
+          producer.send(new ProducerRecord<>(topic, (i + 1) % 2, f.flagId(), TestFlags.bytes(f)));
+        }
+      }
+      producer.flush();
+    }
+    Pool own = TestPostgres.migratedPool(vertx);
+    String group = "loops-" + UUID.randomUUID().toString().substring(0, 8);
+    try (InfringementsConsumer consumer = new InfringementsConsumer(kafka.bootstrapServers(), group, topic, 8, 2,
+        ingestor(own)).start()) {
+      eventually(() -> consumer.opened() == cases
+          && TestKafka.committedOffsets(kafka.bootstrapServers(), group) == cases + 5);
+      assertTrue(consumer.healthy(), "both loops consuming, partitions assigned");
+      assertEquals(AtLeastOnceConsumer.State.CONSUMING, consumer.state());
+      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        var members = admin.describeConsumerGroups(List.of(group)).all().get().get(group).members();
+        assertEquals(2, members.size(), "two members of the group");
+        members.forEach(m -> assertEquals(1, m.assignment().topicPartitions().size(), m.clientId()));
+      }
+    }
+    assertEquals(cases, Await.result(own.query("SELECT count(*) FROM cases").execute()).iterator().next().getLong(0));
+    assertEquals(cases, Await.result(own.query("SELECT count(*) FROM case_events WHERE type = 'CASE_OPENED'")
+        .execute()).iterator().next().getLong(0));
+    Await.result(own.close());
   }
 
   /** Cases, CASE_OPENED events, dead letters, 'search' outbox rows. */
