@@ -18,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * cases (no new row, no new event, no new alert, no new outbox row). Bad records never stop the loop: the ingestor
  * dead-letters them. Elasticsearch is not on this path: until 2026-11-22 each poll also waited for its cases' bulk
  * index request, so a slow or unreachable index held back every new case (docs/reliability.md).
+ *
+ * <p>{@code kafka.ingestLoops} loops share the work as members of the same group: each polls its own partitions and
+ * runs its own transactions, so one loop's flags never wait behind another's transaction. Two loops reading the same
+ * flag at once (a flag re-published to another partition) still open one case: the case insert's conflict rule makes
+ * the second wait for the first and find its row.
  */
 public final class InfringementsConsumer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InfringementsConsumer.class);
