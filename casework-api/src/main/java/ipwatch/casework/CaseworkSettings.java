@@ -50,7 +50,10 @@ public record CaseworkSettings(
   public record Postgres(
       String host, int port, String database, String user, String password, int poolSize, Duration startupTimeout) {}
 
-  /** @param maxPollRecords the largest flag batch ingestion takes per poll (one transaction, one bulk request) */
+  /**
+   * @param maxPollRecords the largest flag batch ingestion takes per poll (one transaction)
+   * @param ingestLoops consumers of the ingestion group in this instance, each with its own partitions and transactions
+   */
   public record Kafka(String bootstrapServers, String groupId, String infringementsTopic, String registryTopic,
       int maxPollRecords, int ingestLoops) {}
 
@@ -90,8 +93,8 @@ public record CaseworkSettings(
             c.string("kafka.groupId"),
             c.string("kafka.infringementsTopic"),
             c.string("kafka.registryTopic"),
-            maxPollRecords(c),
-            ingestLoops(c));
+            optionalInRange(c, "kafka.maxPollRecords", 500, 1, 10_000),
+            optionalInRange(c, "kafka.ingestLoops", 1, 1, 64));
     Elasticsearch es = new Elasticsearch(url(c, "elasticsearch.url"), c.string("elasticsearch.casesIndex"));
     Jwt jwt = new Jwt(secret(c), c.string("auth.jwt.issuer"), c.string("auth.jwt.audience"));
     return new CaseworkSettings(
@@ -113,22 +116,14 @@ public record CaseworkSettings(
         webhooks(c));
   }
 
-  /** Optional so a config file written before batching still starts; 1..10,000. */
-  private static int maxPollRecords(Config c) {
-    String key = "kafka.maxPollRecords";
-    int n = c.find(key).map(v -> c.integer(key)).orElse(500);
-    if (n < 1 || n > 10_000) {
-      throw new ConfigException("config key '" + key + "' is " + n + " but must be between 1 and 10000");
-    }
-    return n;
-  }
-
-  /** Optional like maxPollRecords; 1..64. */
-  private static int ingestLoops(Config c) {
-    String key = "kafka.ingestLoops";
-    int n = c.find(key).map(v -> c.integer(key)).orElse(1);
-    if (n < 1 || n > 64) {
-      throw new ConfigException("config key '" + key + "' is " + n + " but must be between 1 and 64");
+  /**
+   * An optional whole number within [min, max], {@code absent} when the key is missing (so a config file written before
+   * the key existed still starts).
+   */
+  private static int optionalInRange(Config c, String key, int absent, int min, int max) {
+    int n = c.find(key).map(v -> c.integer(key)).orElse(absent);
+    if (n < min || n > max) {
+      throw new ConfigException("config key '" + key + "' is " + n + " but must be between " + min + " and " + max);
     }
     return n;
   }

@@ -42,6 +42,18 @@ class CaseworkSettingsTest {
   }
 
   @Test
+  void ingestionRunsTwoLoopsByDefaultAndRefusesNoneOrTooMany() {
+    Map<String, String> env = new HashMap<>(SECRETS);
+    assertEquals(2, CaseworkSettings.from(Config.load(DEFAULTS, env)).kafka().ingestLoops());
+    for (String bad : new String[] {"0", "65"}) {
+      env.put("IPWATCH_KAFKA_INGEST_LOOPS", bad);
+      ConfigException e = assertThrows(ConfigException.class, () -> CaseworkSettings.from(Config.load(DEFAULTS, env)));
+      assertTrue(e.getMessage().contains("kafka.ingestLoops") && e.getMessage().contains("between 1 and 64"),
+          e.getMessage());
+    }
+  }
+
+  @Test
   void aMissingJwtSecretFailsNamingItsEnvironmentVariable() {
     ConfigException e = assertThrows(ConfigException.class, () -> CaseworkSettings.from(
         Config.load(DEFAULTS, Map.of("IPWATCH_POSTGRES_PASSWORD", "pw"))));

@@ -197,18 +197,26 @@ class InfringementsConsumerIT {
         ingestor(own)).start()) {
       eventually(() -> consumer.opened() == cases
           && TestKafka.committedOffsets(kafka.bootstrapServers(), group) == cases + 5);
+      // the second loop may join after the first has read everything: wait for the rebalance to settle
+      eventually(() -> onePartitionEach(group, 2));
       assertTrue(consumer.healthy(), "both loops consuming, partitions assigned");
       assertEquals(AtLeastOnceConsumer.State.CONSUMING, consumer.state());
-      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-        var members = admin.describeConsumerGroups(List.of(group)).all().get().get(group).members();
-        assertEquals(2, members.size(), "two members of the group");
-        members.forEach(m -> assertEquals(1, m.assignment().topicPartitions().size(), m.clientId()));
-      }
     }
     assertEquals(cases, Await.result(own.query("SELECT count(*) FROM cases").execute()).iterator().next().getLong(0));
     assertEquals(cases, Await.result(own.query("SELECT count(*) FROM case_events WHERE type = 'CASE_OPENED'")
         .execute()).iterator().next().getLong(0));
     Await.result(own.close());
+  }
+
+  /** The group has {@code members} members with one partition each. */
+  private static boolean onePartitionEach(String group, int members) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      var described = admin.describeConsumerGroups(List.of(group)).all().get().get(group).members();
+      return described.size() == members
+          && described.stream().allMatch(m -> m.assignment().topicPartitions().size() == 1);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Cases, CASE_OPENED events, dead letters, 'search' outbox rows. */
