@@ -66,6 +66,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CaseworkServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CaseworkServer.class);
+  /** How long a search relay round may take before another may deliver its rows again (idempotently). */
+  private static final Duration SEARCH_CLAIM = Duration.ofMinutes(2);
   private static final Duration STEP_TIMEOUT = Duration.ofMinutes(2);
 
   private final Vertx vertx;
@@ -152,9 +154,11 @@ public final class CaseworkServer implements AutoCloseable {
           List.of(new java.util.AbstractMap.SimpleEntry<>(key, payload == null ? null : payload.encode()))),
           Integer.MAX_VALUE).start(Duration.ofMillis(250)));
       // cases opened or re-scored by ingestion and changed by the workflow, re-indexed for search in bulk (versioned:
-      // a stale write is a no-op); a slow or unreachable index delays search only, never a new case
+      // a stale write is a no-op); a slow or unreachable index delays search only, never a new case. Leased: order
+      // does not matter to a versioned index, so no transaction (and no pool connection) is held during the bulk.
       CaseReindexer reindexer = new CaseReindexer(cases, index);
-      resources.push(new OutboxRelay(vertx, pool, "search", reindexer, 50).start(Duration.ofMillis(250)));
+      resources.push(OutboxRelay.leased(vertx, pool, "search", reindexer, 50, SEARCH_CLAIM)
+          .start(Duration.ofMillis(250)));
       createIndexOnceReachable(vertx, reindexer);
 
       // takedown notices (and later alerts) to registered endpoints; SSRF-checked at registration and every send

@@ -6,10 +6,11 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * overtakes an earlier one; the failed row is retried with exponential backoff and jitter and dead-lettered (dead_at,
  * last_error) after {@code maxAttempts}. Delivery is at least once: the consumer
  * side is idempotent (compacted topic keyed by assetId, versioned search documents).
+ *
+ * <p>{@linkplain #leased Leased} relays are for channels whose consumer does not care about order (the search index
+ * takes versioned documents): a round claims its due rows for {@code lease} in one statement, delivers them with no
+ * transaction or connection held, and then marks them delivered; a failed row does not hold back the rows after it. A
+ * claim whose relay died lapses and the rows are delivered again.
  */
 public final class OutboxRelay implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
@@ -54,6 +60,7 @@ public final class OutboxRelay implements AutoCloseable {
   private final boolean wholeBatches;
   private final int maxAttempts;
   private final long lockKey;
+  private final Duration lease;
   private final WorkerExecutor worker;
   private final AtomicBoolean busy = new AtomicBoolean();
   private long timerId = -1;
@@ -63,16 +70,25 @@ public final class OutboxRelay implements AutoCloseable {
       for (Message m : messages) {
         delivery.deliver(m.topic(), m.key(), m.payload());
       }
-    }, false, maxAttempts);
+    }, false, maxAttempts, null);
   }
 
   /** A relay that hands each batch's due rows to {@code delivery} at once. */
   public OutboxRelay(Vertx vertx, Pool pool, String channel, BatchDelivery delivery, int maxAttempts) {
-    this(vertx, pool, channel, delivery, true, maxAttempts);
+    this(vertx, pool, channel, delivery, true, maxAttempts, null);
+  }
+
+  /**
+   * A relay for a channel whose rows may be delivered in any order: it claims a round's due rows for {@code lease}
+   * (longer than a delivery can take) and holds no transaction while {@code delivery} runs.
+   */
+  public static OutboxRelay leased(Vertx vertx, Pool pool, String channel, BatchDelivery delivery, int maxAttempts,
+      Duration lease) {
+    return new OutboxRelay(vertx, pool, channel, delivery, true, maxAttempts, lease);
   }
 
   private OutboxRelay(Vertx vertx, Pool pool, String channel, BatchDelivery delivery, boolean wholeBatches,
-      int maxAttempts) {
+      int maxAttempts, Duration lease) {
     this.vertx = vertx;
     this.pool = pool;
     this.channel = channel;
@@ -80,6 +96,7 @@ public final class OutboxRelay implements AutoCloseable {
     this.wholeBatches = wholeBatches;
     this.maxAttempts = maxAttempts;
     this.lockKey = 0x1F3A_0B0C_0000L + channel.hashCode();
+    this.lease = lease;
     this.worker = vertx.createSharedWorkerExecutor("casework-outbox-" + channel, 1);
   }
 
@@ -99,6 +116,32 @@ public final class OutboxRelay implements AutoCloseable {
 
   /** One batch; answers how many rows were delivered. */
   public Future<Integer> relayOnce() {
+    return lease != null ? relayLeased() : relayOrdered();
+  }
+
+  /**
+   * Claims the round's due rows in one statement (its own transaction: no connection is held afterwards), delivers
+   * them, marks the delivered ones and releases the claim on the rest.
+   */
+  private Future<Integer> relayLeased() {
+    return pool.preparedQuery("UPDATE outbox SET claimed_until = now() + make_interval(secs => $2::double precision)"
+            + " WHERE id IN (SELECT id FROM outbox WHERE channel = $1 AND published_at IS NULL AND dead_at IS NULL"
+            + " AND next_attempt_at <= now() AND (claimed_until IS NULL OR claimed_until < now())"
+            + " ORDER BY id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED)"
+            + " RETURNING id, topic, msg_key, payload, attempts, true AS due")
+        .execute(Tuple.of(channel, lease.toMillis() / 1000.0))
+        .compose(rows -> {
+          List<Row> batch = new ArrayList<>();
+          rows.forEach(batch::add);
+          batch.sort(Comparator.comparingLong(r -> r.getLong("id")));
+          Long[] claimed = batch.stream().map(r -> r.getLong("id")).toArray(Long[]::new);
+          return deliver(pool, batch).compose(n -> n == claimed.length ? Future.succeededFuture(n)
+              : pool.preparedQuery("UPDATE outbox SET claimed_until = NULL WHERE id = ANY($1) AND published_at IS NULL")
+                  .execute(Tuple.of((Object) claimed)).map(n));
+        });
+  }
+
+  private Future<Integer> relayOrdered() {
     return pool.withTransaction(conn -> conn.preparedQuery("SELECT pg_try_advisory_xact_lock($1)")
         .execute(Tuple.of(lockKey))
         .compose(lock -> !lock.iterator().next().getBoolean(0) ? Future.succeededFuture(0)
@@ -113,7 +156,7 @@ public final class OutboxRelay implements AutoCloseable {
                 })));
   }
 
-  private Future<Integer> deliver(SqlConnection conn, List<Row> batch) {
+  private Future<Integer> deliver(SqlClient conn, List<Row> batch) {
     List<Long> done = new ArrayList<>();
     if (batch.isEmpty() || notDue(batch.get(0))) {
       return Future.succeededFuture(0);
@@ -161,7 +204,7 @@ public final class OutboxRelay implements AutoCloseable {
     return !r.getBoolean("due");
   }
 
-  private Future<Void> failed(SqlConnection conn, DeliveryFailed f) {
+  private Future<Void> failed(SqlClient conn, DeliveryFailed f) {
     int attempts = f.attempts + 1;
     long backoff = Math.min(MAX_BACKOFF_MS, 1000L << Math.min(attempts, 20));
     long delayMs = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1); // "equal jitter"

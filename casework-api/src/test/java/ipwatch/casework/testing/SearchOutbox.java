@@ -6,6 +6,7 @@ import ipwatch.casework.cases.Cases;
 import ipwatch.casework.outbox.OutboxRelay;
 import ipwatch.casework.search.CaseIndex;
 import ipwatch.casework.search.CaseReindexer;
+import java.time.Duration;
 
 /** The 'search' outbox in tests and benchmarks: the rows still waiting, and its relay run until none is. */
 public final class SearchOutbox {
@@ -24,7 +25,8 @@ public final class SearchOutbox {
    * pending, waiting out the back-off a failed round leaves; fails after 90 s.
    */
   public static void drain(Vertx vertx, Pool pool, CaseIndex index) throws InterruptedException {
-    OutboxRelay relay = new OutboxRelay(vertx, pool, "search", new CaseReindexer(new Cases(pool), index), 50);
+    OutboxRelay relay = OutboxRelay.leased(vertx, pool, "search", new CaseReindexer(new Cases(pool), index), 50,
+        Duration.ofMinutes(2));
     long deadline = System.currentTimeMillis() + DRAIN_LIMIT_MS;
     while (pending(pool) > 0) {
       if (System.currentTimeMillis() > deadline) {
