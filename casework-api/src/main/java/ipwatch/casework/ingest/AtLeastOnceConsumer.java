@@ -113,12 +113,7 @@ public final class AtLeastOnceConsumer implements AutoCloseable {
     return state;
   }
 
-  /** Consuming with partitions assigned: the group coordinator answered, so Kafka is reachable. */
-  public boolean healthy() {
-    return state == State.CONSUMING && assigned;
-  }
-
-  /** The last poll had partitions assigned to this consumer. */
+  /** The last poll had partitions assigned to this consumer: the group coordinator answered, so Kafka is reachable. */
   public boolean assigned() {
     return assigned;
   }
