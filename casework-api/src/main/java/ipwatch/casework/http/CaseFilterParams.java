@@ -15,14 +15,18 @@ import java.util.OptionalDouble;
  */
 final class CaseFilterParams {
   static final int MAX_QUERY_LENGTH = 256;
+  /** Longest platform (marketplace) or network id a filter takes. */
+  static final int MAX_NAME_LENGTH = 200;
+  static final String JURISDICTION = "[A-Za-z]{2,16}";
+  static final int MAX_PRIORITY = 100;
 
   private CaseFilterParams() {}
 
   static CaseFilter from(RoutingContext ctx) {
-    Optional<String> platform = QueryParams.text(ctx, "platform", 200)
-        .or(() -> QueryParams.text(ctx, "marketplace", 200));
+    Optional<String> platform = QueryParams.text(ctx, "platform", MAX_NAME_LENGTH)
+        .or(() -> QueryParams.text(ctx, "marketplace", MAX_NAME_LENGTH));
     Optional<String> jurisdiction = QueryParams.text(ctx, "jurisdiction", 16);
-    if (jurisdiction.isPresent() && !jurisdiction.get().matches("[A-Za-z]{2,16}")) {
+    if (jurisdiction.isPresent() && !jurisdiction.get().matches(JURISDICTION)) {
       throw ApiException.badRequest("jurisdiction must be a code such as CN, US or EU");
     }
     return new CaseFilter(QueryParams.enumValue(ctx, "status", CaseStatus.class), platform, jurisdiction,
@@ -36,13 +40,13 @@ final class CaseFilterParams {
     }
     try {
       double p = Double.parseDouble(v.get());
-      if (p >= 0 && p <= 100) {
+      if (p >= 0 && p <= MAX_PRIORITY) {
         return OptionalDouble.of(p);
       }
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw ApiException.badRequest("minPriority must be a number from 0 to 100");
+    throw ApiException.badRequest("minPriority must be a number from 0 to " + MAX_PRIORITY);
   }
 
   private static Optional<Instant> dueBefore(RoutingContext ctx) {

@@ -39,7 +39,8 @@ final class CaseRoutes {
 
   private void list(RoutingContext ctx) {
     Caller caller = Authenticate.caller(ctx);
-    CaseFilter filter = CaseFilterParams.from(ctx).withNetwork(QueryParams.text(ctx, "networkId", 200));
+    CaseFilter filter = CaseFilterParams.from(ctx)
+        .withNetwork(QueryParams.text(ctx, "networkId", CaseFilterParams.MAX_NAME_LENGTH));
     PageRequest page = params.page(ctx);
     cases.listForParty(caller, filter, page)
         .onSuccess(p -> Responses.ok(ctx, CaseJson.page(p)))

@@ -184,11 +184,13 @@ public final class OpenApiDocument {
           string().put("maxLength", CaseFilterParams.MAX_QUERY_LENGTH)),
       query("status", "one workflow status", string().put("enum",
           new JsonArray(Stream.of(CaseStatus.values()).map(Enum::name).toList()))),
-      query("jurisdiction", "code of the case's jurisdiction (CN, US, EU)", string().put("pattern", "^[A-Za-z]{2,16}$")),
-      query("platform", "marketplace host (alias: marketplace)", string().put("maxLength", 200)),
-      query("marketplace", "marketplace host", string().put("maxLength", 200)),
+      query("jurisdiction", "code of the case's jurisdiction (CN, US, EU)",
+          string().put("pattern", "^" + CaseFilterParams.JURISDICTION + "$")),
+      query("platform", "marketplace host (alias: marketplace)",
+          string().put("maxLength", CaseFilterParams.MAX_NAME_LENGTH)),
+      query("marketplace", "marketplace host", string().put("maxLength", CaseFilterParams.MAX_NAME_LENGTH)),
       query("minPriority", "cases at or above this priority score",
-          new JsonObject().put("type", "number").put("minimum", 0).put("maximum", 100)),
+          new JsonObject().put("type", "number").put("minimum", 0).put("maximum", CaseFilterParams.MAX_PRIORITY)),
       query("dueBefore", "cases with a legal deadline before this ISO instant", string().put("format", "date-time")));
 
   private static final List<Param> DATE_RANGE = List.of(
@@ -201,13 +203,14 @@ public final class OpenApiDocument {
    */
   public static final Map<String, List<Param>> PARAMETERS = Map.of(
       "GET /api/cases", Stream.concat(CASE_FILTER.stream(), Stream.of(query("networkId",
-          "cases of one seller network (GET /api/networks)", string().put("maxLength", 200)))).toList(),
+          "cases of one seller network (GET /api/networks)",
+          string().put("maxLength", CaseFilterParams.MAX_NAME_LENGTH)))).toList(),
       "GET /api/search", CASE_FILTER,
       "GET /api/dashboard", List.of(query("days", "days back (default 30)", integer(1, PortalRoutes.MAX_DAYS))),
       "GET /api/networks", List.of(query("limit", "networks to answer (default " + NetworkRoutes.DEFAULT_LIMIT + ")",
           integer(1, NetworkRoutes.MAX_LIMIT))),
       "GET /api/webhooks/endpoints/{endpointId}/deliveries", List.of(query("status", "only deliveries in this state",
-          string().put("enum", new JsonArray(List.of("PENDING", "DELIVERED", "DEAD"))))),
+          string().put("enum", new JsonArray(WebhookRoutes.STATUSES)))),
       "GET /api/exports/dsa-statements", DATE_RANGE,
       "GET /api/exports/lumen", DATE_RANGE,
       "GET /api/events", List.of(

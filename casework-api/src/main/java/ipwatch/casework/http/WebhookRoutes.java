@@ -7,7 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import ipwatch.casework.auth.Role;
 import ipwatch.casework.webhooks.WebhookEndpoints;
 import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -16,7 +16,8 @@ import java.util.UUID;
  * caller's organisation in every query.
  */
 final class WebhookRoutes {
-  private static final Set<String> STATUSES = Set.of("PENDING", "DELIVERED", "DEAD");
+  /** The delivery states GET .../deliveries filters by (query parameter status). */
+  static final List<String> STATUSES = List.of("PENDING", "DELIVERED", "DEAD");
   // platforms receive takedown notices; rights holders point their alert subscriptions at their endpoints
   private static final Handler<RoutingContext> OWNERS = Guard.roles(Role.PLATFORM, Role.RIGHTS_HOLDER);
   private final WebhookEndpoints endpoints;
